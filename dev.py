@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""The project's two entry points for people: ``python3 dev.py app`` and ``python3 dev.py test``.
+
+Both make (or refresh) a private virtual environment in ``.venv`` from ``pyproject.toml`` so a fresh machine needs only
+Python 3.11+. The environment is rebuilt only when ``pyproject.toml`` changes, so repeated runs start at once.
+Standard library only: this file runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".hbf-installed"
+
+
+def _venv_bin(name: str) -> Path:
+    folder = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return VENV / folder / f"{name}{suffix}"
+
+
+def _wanted_stamp() -> str:
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the project with its development extras, unless already current."""
+    if sys.version_info < (3, 11):
+        sys.exit("HBF Desktop needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    if STAMP.exists() and STAMP.read_text() == _wanted_stamp() and _venv_bin("python").exists():
+        return
+    if not _venv_bin("python").exists():
+        print("Setting up a private Python environment in .venv (first run only) ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    python = str(_venv_bin("python"))
+    pip_quiet = ["--quiet", "--disable-pip-version-check"]
+    subprocess.run([python, "-m", "pip", "install", *pip_quiet, "--upgrade", "pip"], check=True)
+    print("Installing HBF Desktop and its dependencies ...", flush=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", *pip_quiet, "--editable", f"{ROOT}[dev]"], check=True
+    )
+    STAMP.write_text(_wanted_stamp())
+
+
+def run_app(arguments: list[str]) -> int:
+    return subprocess.call([str(_venv_bin("hbf-desktop")), *arguments])
+
+
+def run_tests(arguments: list[str]) -> int:
+    """Static checks first (fast, and a failure there is cheap to read), then the whole pytest suite."""
+    environment = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    checks = [
+        [str(_venv_bin("ruff")), "check", "src", "tests", "benchmarks", "dev.py", "installers"],
+        [str(_venv_bin("ruff")), "format", "--check", "src", "tests", "benchmarks", "dev.py"],
+        [str(_venv_bin("mypy"))],
+        [str(_venv_bin("lint-imports"))],
+    ]
+    for command in checks:
+        print("$ " + " ".join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command)))
+        if subprocess.call(command, cwd=ROOT, env=environment) != 0:
+            return 1
+    return subprocess.call(
+        [str(_venv_bin("python")), "-m", "pytest", *arguments], cwd=ROOT, env=environment
+    )
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"app", "test", "setup"}:
+        print(__doc__)
+        print("usage: python3 dev.py app [hbf-desktop arguments] | test [pytest arguments] | setup")
+        return 2
+    ensure_environment()
+    command, rest = sys.argv[1], sys.argv[2:]
+    if command == "app":
+        return run_app(rest)
+    if command == "test":
+        return run_tests(rest)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
