@@ -32,7 +32,7 @@ def _wanted_stamp() -> str:
 
 def ensure_environment() -> None:
     """Create .venv and install the project with its development extras, unless already current."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever python3 a machine has
         sys.exit("HBF Desktop needs Python 3.11 or newer; this is " + sys.version.split()[0])
     if STAMP.exists() and STAMP.read_text() == _wanted_stamp() and _venv_bin("python").exists():
         return
@@ -43,9 +43,7 @@ def ensure_environment() -> None:
     pip_quiet = ["--quiet", "--disable-pip-version-check"]
     subprocess.run([python, "-m", "pip", "install", *pip_quiet, "--upgrade", "pip"], check=True)
     print("Installing HBF Desktop and its dependencies ...", flush=True)
-    subprocess.run(
-        [python, "-m", "pip", "install", *pip_quiet, "--editable", f"{ROOT}[dev]"], check=True
-    )
+    subprocess.run([python, "-m", "pip", "install", *pip_quiet, "--editable", f"{ROOT}[dev]"], check=True)
     STAMP.write_text(_wanted_stamp())
 
 
@@ -66,9 +64,7 @@ def run_tests(arguments: list[str]) -> int:
         print("$ " + " ".join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command)))
         if subprocess.call(command, cwd=ROOT, env=environment) != 0:
             return 1
-    return subprocess.call(
-        [str(_venv_bin("python")), "-m", "pytest", *arguments], cwd=ROOT, env=environment
-    )
+    return subprocess.call([str(_venv_bin("python")), "-m", "pytest", *arguments], cwd=ROOT, env=environment)
 
 
 def main() -> int:

@@ -1,0 +1,78 @@
+"""Exporting records in the interchange format, with identity and narrative left out unless asked for.
+
+Without --include-identity an export carries no client_identity record, no identifier (I) field and no narrative (N)
+field: DATA-MODEL.md says narratives are treated as identifying. The file is written beside its destination with
+owner-only permissions and renamed into place when complete, so a cancelled or failed export leaves nothing behind.
+Every export is audited.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from hbf_desktop.domain.entities import ENTITIES
+from hbf_desktop.domain.interchange import InterchangeRecord, write_csv_folder, write_jsonl
+from hbf_desktop.store.errors import OperationCancelledError
+from hbf_desktop.store.files import PRIVATE_FILE_MODE, ensure_private_directory, sync_directory
+from hbf_desktop.store.store import Store
+
+# Parents before children, so that the file imports in one pass.
+EXPORT_ORDER = ("organisation", "client", "client_identity", "case")
+
+Cancelled = Callable[[], bool]
+
+
+def export_records(
+    store: Store,
+    destination: Path,
+    *,
+    file_format: str,
+    include_identity: bool,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write the export; returns how many records it holds."""
+    records = list(_records_to_export(store, include_identity, cancelled))
+    temporary = destination.with_name(f".{destination.name}.partial")
+    try:
+        if file_format == "jsonl":
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+                write_jsonl(records, stream, include_identity=include_identity)
+                stream.flush()
+                os.fsync(stream.fileno())
+        else:
+            ensure_private_directory(temporary)
+            write_csv_folder(records, temporary, include_identity=include_identity)
+        if destination.is_dir():
+            shutil.rmtree(destination)
+        os.replace(temporary, destination)
+        sync_directory(destination.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(temporary) if temporary.is_dir() else temporary.unlink()
+        raise
+    reason = f"{file_format}, {'with' if include_identity else 'without'} identity"
+    store.audit_event("export", reason=reason)
+    return len(records)
+
+
+def _records_to_export(
+    store: Store, include_identity: bool, cancelled: Cancelled | None
+) -> Iterator[InterchangeRecord]:
+    order = [*EXPORT_ORDER, *sorted(set(ENTITIES) - set(EXPORT_ORDER))]
+    for entity in order:
+        spec = ENTITIES[entity]
+        if spec.identity and not include_identity:
+            continue
+        dropped = {
+            field.name for field in spec.fields if not include_identity and (field.is_identifier or field.is_narrative)
+        }
+        for count, record in enumerate(store.records.of_entity(entity)):
+            if cancelled is not None and count % 1000 == 0 and cancelled():
+                raise OperationCancelledError("Export cancelled: no file was written.")
+            values = {k: v for k, v in record.values.items() if k not in dropped}
+            yield InterchangeRecord(entity, record.id, values, None)

@@ -1,0 +1,66 @@
+"""Writing small private files safely: permissions before data, atomic replace, durable on power loss.
+
+Key files and settings must never be seen half-written (a torn key file would lock a caseworker out of their records)
+and must never be readable by other local users, even for the instant between create and chmod.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+
+
+def ensure_private_directory(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    with contextlib.suppress(OSError):  # not every file system (or OS) supports POSIX modes
+        os.chmod(path, PRIVATE_DIR_MODE)
+
+
+def write_private_file_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new content, never a mix."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    sync_directory(path.parent)
+
+
+def sync_directory(path: Path) -> None:
+    """Make a rename durable: without it a power cut can bring back the old directory entry."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def overwrite_and_remove(path: Path) -> None:
+    """Best-effort destruction of a small secret file (the key file): overwrite in place, sync, unlink.
+
+    On SSDs and copy-on-write file systems the old blocks may survive; the key file only holds wrapped keys, so what
+    matters is that the file is gone from the directory and its name can no longer be opened.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    with open(path, "r+b") as stream:
+        stream.write(os.urandom(size))
+        stream.flush()
+        os.fsync(stream.fileno())
+    path.unlink()
+    sync_directory(path.parent)

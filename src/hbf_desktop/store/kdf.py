@@ -1,0 +1,61 @@
+"""Argon2id parameters: memory-hard, so guessing a stolen laptop's passphrase is slow.
+
+The parameters travel in the key file so that a later release can raise them. Set-up calibrates them on the machine at
+hand: a slow laptop gets fewer passes, never below memory x passes = 384 MiB (SYNC-AND-KEYS.md).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+MIN_MEMORY_TIMES_PASSES_KIB = 384 * 1024
+DATA_KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfParameters:
+    memory_kib: int = 256 * 1024
+    iterations: int = 2
+    lanes: int = 4
+
+    def __post_init__(self) -> None:
+        if self.memory_kib * self.iterations < MIN_MEMORY_TIMES_PASSES_KIB:
+            raise ValueError("Argon2id parameters below the floor of memory x passes = 384 MiB")
+        if self.lanes < 1 or self.memory_kib < 8 * self.lanes:
+            raise ValueError("Argon2id lanes out of range")
+
+    def derive(self, passphrase: str, salt: bytes) -> bytes:
+        return Argon2id(
+            salt=salt,
+            length=DATA_KEY_BYTES,
+            iterations=self.iterations,
+            lanes=self.lanes,
+            memory_cost=self.memory_kib,
+        ).derive(passphrase.encode("utf-8"))
+
+
+DEFAULT_PARAMETERS = KdfParameters()
+# The cheapest parameters the floor allows: for tests and very slow machines.
+FLOOR_PARAMETERS = KdfParameters(memory_kib=128 * 1024, iterations=3, lanes=4)
+
+
+def calibrate(target_seconds: tuple[float, float] = (0.5, 1.0)) -> KdfParameters:
+    """Pick parameters taking about 0.5-1 s here: start at the default, add passes if fast, shed memory if slow."""
+    low, high = target_seconds
+    candidate = DEFAULT_PARAMETERS
+    elapsed = _time_one(candidate)
+    if elapsed > high:
+        return FLOOR_PARAMETERS
+    while elapsed < low and candidate.iterations < 8:
+        candidate = KdfParameters(candidate.memory_kib, candidate.iterations + 1, candidate.lanes)
+        elapsed = _time_one(candidate)
+    return candidate
+
+
+def _time_one(parameters: KdfParameters) -> float:
+    started = time.perf_counter()
+    parameters.derive("calibration", b"\0" * 16)
+    return time.perf_counter() - started
