@@ -61,9 +61,7 @@ def _check_after_crash(store_dir: Path, data_key: bytes, acknowledged: list[str]
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments_loses_no_acknowledged_save(
-    store_dir: Path, store_template: StoreTemplate
-) -> None:
+def test_sigkill_at_random_moments_loses_no_acknowledged_save(store_dir: Path, store_template: StoreTemplate) -> None:
     generator = random.Random(20261122)
     total_acknowledged = 0
     for _ in range(ROUNDS):

@@ -1,0 +1,43 @@
+"""A store made by the first schema version migrates; released migrations never change."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from hbf_desktop.store import migrations
+from hbf_desktop.store.connection import open_connection
+from hbf_desktop.store.store import Store
+from hbf_desktop.store.transactions import write_meta, write_transaction
+
+# Pinned: editing a released migration would fork the schema of stores already in the field.
+RELEASED = {1: "bb5ca05118ad09db", 2: "bd3269bc865c5f72"}
+
+
+def test_released_migrations_are_unchanged() -> None:
+    for version, pinned in RELEASED.items():
+        assert hashlib.sha256(migrations.MIGRATIONS[version - 1].encode()).hexdigest()[:16] == pinned
+
+
+def test_a_version_1_store_migrates_and_keeps_its_records(tmp_path: Path) -> None:
+    key = bytearray(b"\x07" * 32)
+    database = tmp_path / "hbf-store.db"
+    connection = open_connection(database, key, check_integrity=False)
+    migrations.migrate(connection, target=1)
+    with write_transaction(connection):
+        write_meta(connection, "device_id", "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b")
+        write_meta(connection, "user", "old.version")
+        connection.execute(
+            "INSERT INTO record (id, entity, client_id, body, stamps, created_at, updated_at, created_by,"
+            " version, sync_state) VALUES ('0190a6e4-0000-7000-8000-000000000001', 'client',"
+            " '0190a6e4-0000-7000-8000-000000000001', '{\"pseudonym_code\": \"HB-OLD1\"}', '{}', 'x', 'x',"
+            " 'old.version', 1, 'pending')"
+        )
+    connection.close()
+    with Store.open_with_key(tmp_path, key) as store:
+        assert migrations.schema_version(store.connection) == migrations.LATEST_VERSION
+        record = store.records.get("0190a6e4-0000-7000-8000-000000000001")
+        assert record is not None and record.values["pseudonym_code"] == "HB-OLD1"
+        store.connection.execute("SELECT count(*) FROM conflict").fetchone()
+        edited = store.records.save("client", {"gender": "feminine"}, record.id)
+        assert edited.version == 2
