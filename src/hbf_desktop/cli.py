@@ -17,6 +17,7 @@ from hbf_desktop.domain.interchange import ReadResult, read_csv_folder, read_jso
 from hbf_desktop.domain.model import DomainError
 from hbf_desktop.domain.passphrase import check_passphrase
 from hbf_desktop.store import backup as backups
+from hbf_desktop.store.connection import DatabaseError
 from hbf_desktop.store.exporting import export_records
 from hbf_desktop.store.importing import ImportRefusedError, import_records
 from hbf_desktop.store.store import Store
@@ -47,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except (DomainError, OSError) as error:
         _fail(str(error))
+    except DatabaseError as error:
+        _fail(f"the store could not be read ({error}); it may be damaged. Nothing was changed. Run verify.")
     except KeyboardInterrupt:
         _fail("interrupted; nothing was changed.")
     return EXIT_FAILED

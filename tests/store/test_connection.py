@@ -31,6 +31,7 @@ def test_the_settings_of_the_design_are_in_force(store: Store) -> None:
     assert pragma("secure_delete") == 1
     assert pragma("wal_autocheckpoint") == 0
     assert str(pragma("cipher_version")).startswith("4.")
+    assert str(pragma("cipher_memory_security")) == "0", "off by measured decision: docs/store.md"
 
 
 def test_a_wrong_key_reads_nothing(store_dir: Path) -> None:

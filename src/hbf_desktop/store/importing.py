@@ -51,14 +51,14 @@ def import_records(
     if problems:
         raise ImportRefusedError(problems)
     counts: Counter[str] = Counter()
-    with store.records.writing() as writer:
+    with store.larger_cache(), store.records.writing() as writer:
         for index, record in enumerate(records, start=1):
             if index % _REPORT_EVERY == 0:
                 if cancelled is not None and cancelled():
                     raise OperationCancelledError("Import cancelled: nothing was imported.")
                 if progress is not None:
                     progress(index, len(records))
-            writer.save(record.entity, record.values, record.id, audited=False)
+            writer.save(record.entity, record.values, record.id, audited=False, validated_new=True)
             counts[record.entity] += 1
         summary = ", ".join(f"{entity}={count}" for entity, count in sorted(counts.items()))
         writer.audit("import", None, None, tuple(sorted(counts)), reason=summary)
@@ -70,8 +70,9 @@ def import_records(
 
 def _problems_against_store(store: Store, records: Sequence[InterchangeRecord]) -> list[Problem]:
     problems = check_references(records, store.records.exists)
+    present = store.records.present_ids([record.id for record in records])
     for record in records:
-        if store.records.get(record.id, include_deleted=True) is not None:
+        if record.id in present:
             problems.append(
                 Problem(
                     record.entity,

@@ -99,7 +99,6 @@ CREATE TABLE conflict (
     resolved_by TEXT
 );
 CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
-CREATE INDEX record_by_case ON record (json_extract(body, '$.case_id'));
 """
 
 MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2)

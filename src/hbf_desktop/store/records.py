@@ -113,6 +113,16 @@ class Records:
         ).fetchone()
         return row is not None
 
+    def present_ids(self, record_ids: list[str]) -> set[str]:
+        """Which of these ids the store already holds (deleted or not), asked in bulk."""
+        present: set[str] = set()
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._connection.execute(f"SELECT id FROM record WHERE id IN ({marks})", chunk)
+            present.update(str(row[0]) for row in rows)
+        return present
+
     def latest_ids(self, entity: str, limit: int) -> list[str]:
         rows = self._connection.execute(
             "SELECT id FROM record WHERE entity = ? AND deleted_at IS NULL ORDER BY rowid DESC LIMIT ?",
@@ -135,6 +145,7 @@ class Writer:
         self._author = author
         self._clock = clock
         self._records = records
+        self._case_clients: dict[str, str | None] = {}
 
     @property
     def connection(self) -> Connection:
@@ -148,14 +159,21 @@ class Writer:
         *,
         expected_version: int | None = None,
         audited: bool = True,
+        validated_new: bool = False,
     ) -> StoredRecord:
+        """`validated_new` is for bulk import: the values were validated and the id checked absent beforehand."""
         spec = entity_spec(entity)
-        existing = self._records.get(record_id, include_deleted=True) if record_id else None
+        existing = None
+        if record_id and not validated_new:
+            existing = self._records.get(record_id, include_deleted=True)
         if existing is not None:
             _check_editable(existing, spec, expected_version)
         base: RecordValues = dict(existing.values) if existing else {}
         merged = {**base, **values}
-        clean = validate(spec.name, {k: v for k, v in merged.items() if v is not None})
+        if validated_new:
+            clean = {k: v for k, v in merged.items() if v is not None}
+        else:
+            clean = validate(spec.name, {k: v for k, v in merged.items() if v is not None})
         changed = {k: clean.get(k) for k in set(clean) | set(base) if clean.get(k) != base.get(k)}
         if existing is not None and not changed:
             return existing
@@ -165,12 +183,17 @@ class Writer:
         stamps = dict(existing.stamps) if existing else {}
         stamps.update({name: stamp for name in changed})
         rowid = self._upsert_row(spec, record_id, client_id, clean, stamps, existing, now)
-        search.replace_index_row(self._connection, rowid, client_id, record_id, search.index_columns(spec, clean))
+        columns = search.index_columns(spec, clean) if spec.searchable else None
+        if existing is not None or columns is not None:
+            search.replace_index_row(self._connection, rowid, client_id, record_id, columns, new=existing is None)
+        if spec.name == "case":
+            self._case_clients[record_id] = client_id
         change: dict[str, JsonValue] = {
             "entity": spec.name,
             "id": record_id,
-            "fields": {name: [value, stamp] for name, value in sorted(changed.items())},
-            "deleted": None,
+            "stamp": stamp,
+            "fields": dict(sorted(changed.items())),
+            "deleted": False,
         }
         if existing is None:
             change["created"] = {"at": now, "by": self._author.user}
@@ -198,7 +221,13 @@ class Writer:
             (now, stamp, now, existing.rowid),
         )
         search.replace_index_row(self._connection, existing.rowid, None, existing.id, None)
-        change: dict[str, JsonValue] = {"entity": existing.entity, "id": existing.id, "fields": {}, "deleted": stamp}
+        change: dict[str, JsonValue] = {
+            "entity": existing.entity,
+            "id": existing.id,
+            "stamp": stamp,
+            "fields": {},
+            "deleted": True,
+        }
         self._append_outbox(existing.entity, existing.id, change, now)
         self.audit("delete", existing.entity, existing.id, (), now)
         deleted = self._records.get(record_id, include_deleted=True)
@@ -223,7 +252,7 @@ class Writer:
         now: str,
     ) -> int:
         encoded_body = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-        encoded_stamps = json.dumps(stamps, separators=(",", ":"))
+        encoded_stamps = encode_stamps(stamps)
         if existing is not None:
             self._connection.execute(
                 "UPDATE record SET body = ?, stamps = ?, client_id = ?, updated_at = ?,"
@@ -246,11 +275,13 @@ class Writer:
             value = body.get("client_id")
             return value if isinstance(value, str) else None
         if spec.parent == "case_id":
-            row = self._connection.execute(
-                "SELECT client_id FROM record WHERE id = ? AND entity = 'case'",
-                (body.get("case_id"),),
-            ).fetchone()
-            return None if row is None else row[0]
+            case_id = str(body.get("case_id"))
+            if case_id not in self._case_clients:
+                row = self._connection.execute(
+                    "SELECT client_id FROM record WHERE id = ? AND entity = 'case'", (case_id,)
+                ).fetchone()
+                self._case_clients[case_id] = None if row is None else row[0]
+            return self._case_clients[case_id]
         return None
 
     def _append_outbox(self, entity: str, record_id: str, change: Mapping[str, JsonValue], now: str) -> None:
@@ -258,6 +289,18 @@ class Writer:
             "INSERT INTO outbox (record_id, entity, change, created_at) VALUES (?, ?, ?, ?)",
             (record_id, entity, json.dumps(change, ensure_ascii=False, separators=(",", ":")), now),
         )
+
+
+def encode_stamps(stamps: Mapping[str, str]) -> str:
+    """Stamps grouped by value ({stamp: [fields]}): one save stamps all its fields alike, so this is compact."""
+    grouped: dict[str, list[str]] = {}
+    for name, stamp in sorted(stamps.items()):
+        grouped.setdefault(stamp, []).append(name)
+    return json.dumps(grouped, separators=(",", ":"))
+
+
+def decode_stamps(text: str) -> dict[str, str]:
+    return {name: stamp for stamp, names in json.loads(text).items() for name in names}
 
 
 def _check_editable(existing: StoredRecord, spec: EntitySpec, expected: int | None) -> None:
@@ -278,7 +321,7 @@ def _from_row(row: tuple[object, ...]) -> StoredRecord:
         entity=str(row[2]),
         client_id=None if row[3] is None else str(row[3]),
         values=json.loads(str(row[4])),
-        stamps=json.loads(str(row[5])),
+        stamps=decode_stamps(str(row[5])),
         created_at=str(row[6]),
         updated_at=str(row[7]),
         created_by=str(row[8]),

@@ -56,8 +56,11 @@ def replace_index_row(
     client_id: str | None,
     record_id: str,
     columns: tuple[str, str, str] | None,
+    *,
+    new: bool = False,
 ) -> None:
-    connection.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+    if not new:
+        connection.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
     if columns is not None and client_id is not None:
         connection.execute(
             "INSERT INTO search (rowid, names, codes, notes, client_id, record_id) VALUES (?, ?, ?, ?, ?, ?)",
