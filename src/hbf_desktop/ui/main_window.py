@@ -25,6 +25,7 @@ from hbf_desktop.domain.passphrase import passphrase_problem
 from hbf_desktop.ui.session import ClientRow, StoreSession
 
 SEARCH_DELAY_MS = 150
+FORM_WIDTH = 380
 
 
 class UnlockPage(QWidget):
@@ -32,8 +33,13 @@ class UnlockPage(QWidget):
         super().__init__()
         self._window = window
         self._creating = creating
-        layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        form = QWidget()
+        form.setMaximumWidth(FORM_WIDTH)
+        form.setMinimumWidth(FORM_WIDTH)
+        outer.addWidget(form, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(form)
         title = self.tr("Set up HBF Desktop") if creating else self.tr("HBF Desktop is locked")
         layout.addWidget(QLabel(f"<h2>{title}</h2>"))
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -118,6 +124,8 @@ class ClientsPage(QWidget):
         self.table.setAccessibleName(self.tr("Clients"))
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Known as")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table)
         self.status = QLabel()
