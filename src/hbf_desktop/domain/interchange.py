@@ -1,83 +1,68 @@
-"""The JSON Lines (and CSV) interchange format of DATA-MODEL.md: reading that never raises, writing that leaks nothing.
+"""The JSON Lines interchange format of DATA-MODEL.md: reading that never raises, writing that leaks nothing.
 
-Reading reports every problem with its line (and file, for CSV) and never raises on bad input, because an import is
-all or nothing: the caller imports only when the list of problems is empty. Writing can leave out identity: the
-`client_identity` entity, every identifier (I) field and every narrative (N) field.
+Reading reports every problem with its line and never raises on bad input, because an import is all or nothing: the
+caller imports only when the list of problems is empty. A line is read at most MAX_LINE_BYTES at a time, so a
+hostile or broken file (one 2 GB line) costs no more memory than a good one. Writing can leave out identity: the
+`client_identity` entity, every identifier (I) field and every narrative (N) field. CSV folders (for people moving
+from spreadsheets) are in `interchange_csv`, re-exported here.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from hbf_desktop.domain.entities import ENTITIES
-from hbf_desktop.domain.ids import is_uuid
-from hbf_desktop.domain.model import FieldKind, JsonValue, Problem, RecordValues, ValidationError
-from hbf_desktop.domain.validation import validate
+from hbf_desktop.domain.interchange_csv import read_csv_folder, write_csv_folder
+from hbf_desktop.domain.interchange_records import (
+    MAX_PROBLEMS,
+    PARENTS_FIRST,
+    InterchangeRecord,
+    ReadResult,
+    RecordChecker,
+    exportable_values,
+)
+from hbf_desktop.domain.model import JsonValue, Problem
+
+__all__ = [
+    "MAX_LINE_BYTES", "MAX_PROBLEMS", "PARENTS_FIRST", "InterchangeRecord", "ReadResult", "check_references",
+    "exportable_values", "read_csv_folder", "read_jsonl", "records_from_dicts", "write_csv_folder", "write_jsonl",
+]  # fmt: skip
 
 MAX_LINE_BYTES = 1024 * 1024
-MAX_PROBLEMS = 1000
-_LIST_KINDS = {
-    FieldKind.ENUM_LIST, FieldKind.TEXT_LIST, FieldKind.COUNTRY_LIST, FieldKind.LANGUAGE_LIST,
-    FieldKind.PHONE_LIST, FieldKind.EMAIL_LIST,
-}  # fmt: skip
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TOO_LONG = object()  # what _lines yields for a line it did not keep
 
 
-@dataclass(frozen=True)
-class InterchangeRecord:
-    entity: str
-    id: str
-    values: RecordValues
-    line: int | None = None
-    source: str = ""
-
-
-@dataclass
-class ReadResult:
-    records: list[InterchangeRecord] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class _BadJsonError(ValueError):
+    """JSON that the standard library accepts but the format does not (NaN, a key given twice)."""
 
 
 def read_jsonl(stream: BinaryIO) -> ReadResult:
+    """Every record of a JSON Lines file, and every problem with its line number; never raises on bad input."""
     result = ReadResult()
-    seen: set[str] = set()
+    checker = RecordChecker(result)
     for number, raw in enumerate(_lines(stream), start=1):
-        if len(result.problems) >= MAX_PROBLEMS:
-            result.problems.append(Problem("", "", f"more than {MAX_PROBLEMS} problems; stopped reading", number))
+        if result.full:
             break
-        if raw is None:
-            result.problems.append(Problem("", "", f"the line is longer than {MAX_LINE_BYTES} bytes", number))
+        if not isinstance(raw, bytes):
+            checker.problem(f"the line is longer than {MAX_LINE_BYTES} bytes (1 MiB); no record may be", number)
             continue
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]  # a byte-order mark some editors add
-        if not raw.strip():
-            continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            result.problems.append(Problem("", "", "the file is not UTF-8 text here; save it as UTF-8", number))
-            continue
-        try:
-            item = json.loads(text)
-        except json.JSONDecodeError as error:
-            result.problems.append(Problem("", "", f"not valid JSON ({error.msg}, column {error.colno})", number))
-        except RecursionError:
-            result.problems.append(Problem("", "", "the JSON is nested too deeply", number))
-            continue
-        if not isinstance(item, dict):
-            result.problems.append(Problem("", "", "each line must be one JSON object {...}", number))
-            continue
-        _accept(item, number, "", seen, result, from_text=False)
+        if number == 1 and raw.startswith(_UTF16_BOMS):
+            checker.problem("the file is UTF-16 text, not UTF-8; save it as UTF-8 and import it again", number)
+            break
+        if number == 1 and raw.startswith(_UTF8_BOM):
+            raw = raw[len(_UTF8_BOM) :]  # a byte-order mark some editors add; harmless
+        item = _parse_line(raw, number, checker)
+        if item is not None:
+            checker.accept(item, number)
     return result
 
 
-def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
-    """Lines of at most MAX_LINE_BYTES; a longer line yields None once, without holding it in memory."""
+def _lines(stream: BinaryIO) -> Iterator[bytes | object]:
+    """Lines of at most MAX_LINE_BYTES; a longer line yields _TOO_LONG once, read through but never held."""
     while True:
         line = stream.readline(MAX_LINE_BYTES + 1)
         if not line:
@@ -85,104 +70,106 @@ def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
         if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):
                 line = stream.readline(MAX_LINE_BYTES)
-            yield None
+            yield _TOO_LONG
             continue
         yield line
+
+
+def _parse_line(raw: bytes, number: int, checker: RecordChecker) -> dict[str, object] | None:
+    """The line's JSON object, or None (blank, or a problem was reported)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        checker.problem(f"the file is not UTF-8 text (byte {error.start + 1} of the line); save it as UTF-8", number)
+        return None
+    if not text.strip():
+        return None
+    try:
+        item = json.loads(text, object_pairs_hook=_object_without_repeats, parse_constant=_refuse_constant)
+        if "\\ud" in text.lower():  # only an escape can make a lone surrogate, which no store or file can hold
+            json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except json.JSONDecodeError as error:
+        checker.problem(f"this is not valid JSON ({error.msg} at column {error.colno})", number)
+        return None
+    except UnicodeEncodeError:
+        checker.problem("the line holds a broken character escape (a lone \\ud800-\\udfff surrogate)", number)
+        return None
+    except (ValueError, RecursionError) as error:
+        reason = str(error) if isinstance(error, _BadJsonError) else "it is nested too deeply or a number is too long"
+        checker.problem(f"this JSON cannot be imported: {reason}", number)
+        return None
+    if not isinstance(item, dict):
+        checker.problem("each line must be one JSON object, {...}; this line is not", number)
+        return None
+    return item
+
+
+def _object_without_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    item = dict(pairs)
+    if len(item) != len(pairs):
+        repeated = next(key for index, (key, _) in enumerate(pairs) if key in dict(pairs[:index]))
+        raise _BadJsonError(f"the key '{repeated[:40]}' appears twice in one object")
+    return item
+
+
+def _refuse_constant(name: str) -> object:
+    raise _BadJsonError(f"{name} is not a number JSON allows")
 
 
 def records_from_dicts(items: Iterable[Mapping[str, object]]) -> ReadResult:
     """Check records made in memory (the synthetic generator) exactly as a file would be checked."""
     result = ReadResult()
-    seen: set[str] = set()
+    checker = RecordChecker(result)
     for number, item in enumerate(items, start=1):
-        _accept(item, number, "", seen, result, from_text=False)
-    return result
-
-
-def _accept(
-    item: Mapping[str, object], line: int, source: str, seen: set[str], result: ReadResult, *, from_text: bool
-) -> None:
-    kind, record_id = item.get("type"), item.get("id")
-    if not isinstance(kind, str) or kind not in ENTITIES:
-        known = ", ".join(sorted(ENTITIES))
-        shown = "missing" if kind is None else f"'{str(kind)[:40]}'"
-        result.problems.append(Problem("", "type", f"type is {shown}; it must be one of: {known}", line))
-        return
-    if not is_uuid(record_id):
-        result.problems.append(Problem(kind, "id", "id must be a UUID such as 0190a6e4-...", line))
-        return
-    assert isinstance(record_id, str)
-    if record_id in seen:
-        result.problems.append(Problem(kind, "id", f"id {record_id} appears more than once in the file", line))
-        return
-    seen.add(record_id)
-    values = {key: value for key, value in item.items() if key not in ("type", "id")}
-    try:
-        clean = validate(kind, values, from_text=from_text)
-    except ValidationError as invalid:
-        result.problems.extend(
-            Problem(problem.entity, problem.field, problem.message, line) for problem in invalid.problems
-        )
-        return
-    result.records.append(InterchangeRecord(kind, record_id, clean, line, source))
-
-
-def read_csv_folder(folder: Path, only: str | None = None) -> ReadResult:
-    """One `<entity>.csv` per entity, parents first; lists in a cell separated by ';'."""
-    result = ReadResult()
-    seen: set[str] = set()
-    names = [only] if only else [name for name in ENTITIES if (folder / f"{name}.csv").exists()]
-    if not names:
-        result.problems.append(Problem("", "", f"no <entity>.csv files found in {folder}"))
-    for name in names:
-        path = folder / f"{name}.csv"
-        if name not in ENTITIES:
-            result.problems.append(Problem("", "", f"{path.name}: '{name}' is not a kind of record"))
-            continue
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            result.problems.append(Problem(name, "", f"{path.name} is not UTF-8 text; save it as UTF-8"))
-            continue
-        for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-            if None in row:
-                result.problems.append(Problem(name, "", f"{path.name}: more cells than column names", number))
-                continue
-            cells = {key: value for key, value in row.items() if value != ""}
-            _accept({"type": name, **cells}, number, path.name, seen, result, from_text=True)
+        if result.full:
+            break
+        checker.accept(item, number)
     return result
 
 
 def check_references(records: Sequence[InterchangeRecord], exists: Callable[[str, str], bool]) -> list[Problem]:
-    """Every reference must point at a record of the right kind, in the file or already in the store."""
+    """Every `*_id` must point at a record of the right kind, in the file or (through `exists`) in the store.
+
+    Also refuses a second identity for one client within the file: the vault holds one per client.
+    """
     in_file = {record.id: record.entity for record in records}
     problems: list[Problem] = []
+    identity_of: dict[str, int | None] = {}
     for record in records:
-        spec = ENTITIES[record.entity]
-        for name, value in record.values.items():
-            field_spec = spec.field(name)
-            if field_spec is None or field_spec.references is None or not isinstance(value, str):
-                continue
-            target = field_spec.references
-            if in_file.get(value) == target or (value not in in_file and exists(target, value)):
-                continue
-            message = f"{field_spec.label}: no {target} with id {value} in the file or the store"
-            problems.append(Problem(record.entity, name, message, record.line))
+        problems.extend(_reference_problems(record, in_file, exists))
+        client_id = record.values.get("client_id")
+        if ENTITIES[record.entity].identity and isinstance(client_id, str):
+            if client_id in identity_of:
+                first = identity_of[client_id]
+                message = f"Client: client {client_id} already has an identity in this file (line {first})"
+                problems.append(Problem(record.entity, "client_id", message, record.line, record.source or None))
+            identity_of.setdefault(client_id, record.line)
     return problems
 
 
-def exportable_values(entity: str, values: RecordValues, include_identity: bool) -> RecordValues:
-    if include_identity:
-        return dict(values)
-    spec = ENTITIES[entity]
-    return {
-        name: value
-        for name, value in values.items()
-        if (field_spec := spec.field(name)) is not None and not (field_spec.is_identifier or field_spec.is_narrative)
-    }
+def _reference_problems(
+    record: InterchangeRecord, in_file: Mapping[str, str], exists: Callable[[str, str], bool]
+) -> Iterator[Problem]:
+    spec = ENTITIES[record.entity]
+    for name, value in record.values.items():
+        field = spec.field(name)
+        if field is None or field.references is None or not isinstance(value, str):
+            continue
+        target, found = field.references, in_file.get(value)
+        if found == target or (found is None and exists(target, value)):
+            continue
+        if found is not None:
+            message = f"{field.label}: {value} is a {found} record in this file, not a {target}"
+        else:
+            message = f"{field.label}: there is no {target} with id {value} in the file or in the store"
+        yield Problem(record.entity, name, message, record.line, record.source or None)
 
 
-def write_jsonl(records: Iterable[InterchangeRecord], stream: TextIO, *, include_identity: bool) -> int:
+def write_jsonl(records: Iterable[InterchangeRecord], stream: TextIO, *, include_identity: bool = False) -> int:
+    """Write records as JSON Lines; returns how many were written.
+
+    Identity is left out unless asked for, so that forgetting the switch can never leak it.
+    """
     count = 0
     for record in records:
         if ENTITIES[record.entity].identity and not include_identity:
@@ -192,36 +179,3 @@ def write_jsonl(records: Iterable[InterchangeRecord], stream: TextIO, *, include
         stream.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
         count += 1
     return count
-
-
-def write_csv_folder(records: Iterable[InterchangeRecord], folder: Path, *, include_identity: bool) -> int:
-    writers: dict[str, tuple[TextIO, csv.DictWriter[str]]] = {}
-    count = 0
-    try:
-        for record in records:
-            spec = ENTITIES[record.entity]
-            if spec.identity and not include_identity:
-                continue
-            if record.entity not in writers:
-                columns = ["id", *exportable_values(record.entity, dict.fromkeys(spec.field_names), include_identity)]
-                stream: TextIO = open(folder / f"{record.entity}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
-                writer = csv.DictWriter(stream, fieldnames=columns)
-                writer.writeheader()
-                writers[record.entity] = (stream, writer)
-            values = exportable_values(record.entity, record.values, include_identity)
-            writers[record.entity][1].writerow({"id": record.id, **{k: _cell(v) for k, v in values.items()}})
-            count += 1
-    finally:
-        for stream, _ in writers.values():
-            stream.close()
-    return count
-
-
-def _cell(value: JsonValue) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return ";".join(str(item) for item in value)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)

@@ -105,17 +105,24 @@ class Problem:
 
     `message` names the field in plain words, says what is wrong and what is allowed, e.g.
     "Outcome: 'answered' is not one of the allowed values (completed, no answer, client cancelled, ...)".
-    `line` is set by the interchange reader (1-based) and is None elsewhere.
+    `line` is set by the interchange reader (1-based) and is None elsewhere; `file` names the CSV file of a folder
+    import (JSON Lines problems leave it None: there is one file, which the person chose).
     """
 
     entity: str
     field: str
     message: str
     line: int | None = None
+    file: str | None = None
 
     def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line is not None else ""
-        return f"{where}{self.entity}.{self.field}: {self.message}" if self.field else where + self.message
+        places = [self.file or "", f"line {self.line}" if self.line is not None else ""]
+        where = " ".join(place for place in places if place)
+        where = f"{where}: " if where else ""
+        if not self.field:
+            return where + self.message
+        name = f"{self.entity}.{self.field}" if self.entity else self.field
+        return f"{where}{name}: {self.message}"
 
 
 class DomainError(Exception):

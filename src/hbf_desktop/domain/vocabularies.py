@@ -10,6 +10,9 @@ outcomes described, not judged ("Not safe to talk").
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 GENDER = (
     "feminine", "masculine", "transgender_feminine", "transgender_masculine", "non_conforming",
     "non_specified_unknown",
@@ -195,3 +198,26 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     if name.isupper() and isinstance(values, tuple) and all(isinstance(value, str) for value in values)
 }
 """Every vocabulary by its lower-case name (e.g. "contact_outcome"), for forms, tests and documentation."""
+
+
+def normalise(written: str, vocabulary: tuple[str, ...]) -> str | None:
+    """The vocabulary value a person or another system meant, or None.
+
+    Accepts the value itself in any case, its label ("Not safe to talk"), spaces or hyphens for underscores, and the
+    CamelCase of HTCDS exports ("TransgenderFeminine", "ClosedReferred"), so that spreadsheets and other systems import
+    without hand-editing. Nothing is guessed beyond that: a near miss is refused with the allowed values.
+    """
+    key = _fold(written)
+    return _folded(vocabulary).get(key)
+
+
+def _fold(text: str) -> str:
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text.strip()).replace("+", "_plus")
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+@cache
+def _folded(vocabulary: tuple[str, ...]) -> dict[str, str]:
+    table = {_fold(label(value)): value for value in vocabulary}
+    table.update({_fold(value): value for value in vocabulary})  # a value wins over another value's label
+    return table
