@@ -28,6 +28,7 @@ JsonObject = dict[str, JsonValue]
 MAX_SAFE_INTEGER = 2**53 - 1
 MAX_DEPTH = 16
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
+_LOWER_HEX = re.compile(r"[0-9a-f]*")
 
 
 def encode_canonical(value: JsonValue) -> bytes:
@@ -81,7 +82,7 @@ def b64url_decode(text: str) -> bytes:
 
 
 def is_lower_hex(text: object, length: int) -> bool:
-    return isinstance(text, str) and len(text) == length and all(c in "0123456789abcdef" for c in text)
+    return isinstance(text, str) and len(text) == length and _LOWER_HEX.fullmatch(text) is not None
 
 
 def _check_value(value: object, depth: int) -> None:
