@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -19,9 +20,11 @@ from hbf_desktop.sync.protocol import (
     MalformedKeyError,
     NotARecipientError,
     PayloadTooLargeError,
+    RecipientPublicKey,
     batch_hash,
     open_batch,
     parse_batch,
+    seal_batch,
     verify_signature,
 )
 from tests.sync.protocol_helpers import (
@@ -167,3 +170,57 @@ def test_sealing_twice_gives_different_bytes_and_hashes() -> None:
     batch_id = uuid.uuid4()
     first, second = seal(b"x", batch_id=batch_id), seal(b"x", batch_id=batch_id)
     assert first != second and batch_hash(first) != batch_hash(second)
+
+
+def test_the_largest_allowed_header_fits_64_hybrid_recipients() -> None:
+    readers = [IdentityKeys.generate(CipherSuite.MLKEM768_X25519) for _ in range(64)]
+    data = seal(b"x", suite=CipherSuite.MLKEM768_X25519, readers=readers)
+    assert receive(data, readers[63].recipient) == b"x"
+    too_many = [*readers, IdentityKeys.generate(CipherSuite.MLKEM768_X25519)]
+    with pytest.raises(MalformedHeaderError, match="1 to 64 recipients"):
+        seal(b"x", suite=CipherSuite.MLKEM768_X25519, readers=too_many)
+
+
+def test_an_unusable_recipient_key_is_refused_when_sealing() -> None:
+    small_order_point = RecipientPublicKey(CipherSuite.X25519, bytes(32))
+    with pytest.raises(MalformedKeyError, match="not a usable public key"):
+        seal_batch(
+            b"x",
+            organisation_id="hbf",
+            device_id=DEVICE_ID,
+            batch_id=uuid.uuid4(),
+            sequence=1,
+            previous_batch_hash=NO_PREVIOUS_BATCH,
+            created_at=CREATED_AT,
+            directory_version=1,
+            recipients=[small_order_point],
+            signing_key=device().signing,
+        )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("batch_id", "0190f3c2-7a1e-7c3d-9b2a-5e4f6a7b8c9d", "must be a UUID"),
+        ("created_at", datetime(2025, 1, 1, 12, 0), "UTC"),
+        ("created_at", datetime(2025, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))), "UTC"),
+        ("device_id", "laptop 7", "device id"),
+        ("organisation_id", "", "organisation id"),
+        ("directory_version", 0, "directory version"),
+    ],
+)
+def test_sealing_explains_a_callers_slip(field: str, value: object, message: str) -> None:
+    arguments: dict[str, object] = {
+        "organisation_id": "hbf",
+        "device_id": DEVICE_ID,
+        "batch_id": uuid.uuid4(),
+        "sequence": 1,
+        "previous_batch_hash": NO_PREVIOUS_BATCH,
+        "created_at": CREATED_AT,
+        "directory_version": 1,
+        "recipients": [supervisors(CipherSuite.X25519)[0].recipient.public_key()],
+        "signing_key": device().signing,
+    }
+    arguments[field] = value
+    with pytest.raises(MalformedHeaderError, match=message):
+        seal_batch(b"x", **arguments)  # type: ignore[arg-type]

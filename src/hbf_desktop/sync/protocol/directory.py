@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from hbf_desktop.sync.protocol.documents import DIRECTORY_LABEL, sign_document, verify_document
 from hbf_desktop.sync.protocol.encoding import MAX_SAFE_INTEGER, JsonObject, JsonValue
 from hbf_desktop.sync.protocol.errors import DirectoryRollbackError, MalformedDocumentError, MalformedKeyError
+from hbf_desktop.sync.protocol.header import ORGANISATION_ID
 from hbf_desktop.sync.protocol.keys import CipherSuite, RecipientPublicKey, SigningPrivateKey, SigningPublicKey
 
 _SERVER_URL = re.compile(  # https, or plain http to this machine only (tests, a local demo server)
@@ -72,6 +73,8 @@ class Directory:
     def __post_init__(self) -> None:
         if type(self.version) is not int or not 1 <= self.version <= MAX_SAFE_INTEGER:
             raise MalformedDocumentError("The directory version must be a whole number from 1.")
+        if not ORGANISATION_ID.fullmatch(self.organisation_id):
+            raise MalformedDocumentError("The directory's organisation id is not a valid id (see the batch header).")
         if not _SERVER_URL.fullmatch(self.server_url):
             raise MalformedDocumentError("The directory's server address must be an https:// URL.")
 

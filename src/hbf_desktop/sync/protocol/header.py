@@ -42,7 +42,7 @@ NO_PREVIOUS_BATCH = "0" * 64
 _METADATA_INFO_LABEL = b"hbf-batch-v1 hpke info\x00"
 
 _DEVICE_ID = re.compile(r"[0-9A-Za-z-]{1,64}")  # the HLC stamp's device part, so one id serves both
-_ORGANISATION_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}")
+ORGANISATION_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}")
 _CREATED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
 _CREATED_AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _HEADER_KEYS = frozenset(
@@ -161,11 +161,12 @@ def _format_created_at(moment: datetime) -> str:
 
 
 def _check_metadata(metadata: BatchMetadata) -> None:
+    _check_types(metadata)
     if metadata.format_version != FORMAT_VERSION:
         raise UnsupportedVersionError(f"Batch format {metadata.format_version} is not supported here.")
     if not isinstance(metadata.suite, CipherSuite):
         raise UnsupportedVersionError(f"Cipher suite {metadata.suite!r} is not supported here.")
-    if not _ORGANISATION_ID.fullmatch(metadata.organisation_id):
+    if not ORGANISATION_ID.fullmatch(metadata.organisation_id):
         raise MalformedHeaderError("The organisation id must be 1-64 of A-Z a-z 0-9 . _ - (first a letter or digit).")
     if not _DEVICE_ID.fullmatch(metadata.device_id):
         raise MalformedHeaderError("The device id must be 1-64 of A-Z a-z 0-9 -.")
@@ -178,6 +179,18 @@ def _check_metadata(metadata: BatchMetadata) -> None:
     if metadata.created_at.tzinfo is None or metadata.created_at.utcoffset():
         raise MalformedHeaderError("The creation time must be in UTC.")
     _check_recipient_key_ids(metadata.recipient_key_ids)
+
+
+def _check_types(metadata: BatchMetadata) -> None:
+    """Catch a caller's slip (a str batch id, a naive date) with a message rather than an AttributeError later."""
+    if not isinstance(metadata.organisation_id, str) or not isinstance(metadata.device_id, str):
+        raise MalformedHeaderError("The organisation id and the device id must be text.")
+    if not isinstance(metadata.batch_id, uuid.UUID):
+        raise MalformedHeaderError("The batch id must be a UUID.")
+    if not isinstance(metadata.created_at, datetime):
+        raise MalformedHeaderError("The creation time must be a datetime in UTC.")
+    if not isinstance(metadata.previous_batch_hash, str) or not isinstance(metadata.recipient_key_ids, tuple):
+        raise MalformedHeaderError("The previous batch hash must be text and the recipient key ids a tuple.")
 
 
 def _check_range(name: str, value: object, low: int, high: int = MAX_SAFE_INTEGER) -> None:

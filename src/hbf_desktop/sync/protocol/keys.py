@@ -137,7 +137,8 @@ class RecipientPublicKey:
     _key: HpkePublicKey = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_key", _load_public(self.suite, self.raw))
+        object.__setattr__(self, "suite", CipherSuite(self.suite))
+        object.__setattr__(self, "_key", _load_public(self.suite, bytes(self.raw)))
 
     @property
     def key_id(self) -> str:

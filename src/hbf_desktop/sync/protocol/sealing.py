@@ -78,10 +78,7 @@ def seal_batch(
     )
     content_key = AESGCM.generate_key(bit_length=256)
     info = metadata.hpke_info()
-    sealed_keys = tuple(
-        SealedKey(key_id, suite.hpke_suite.encrypt(content_key, by_key_id[key_id].hpke_key, info=info))
-        for key_id in metadata.recipient_key_ids
-    )
+    sealed_keys = tuple(_seal_key(content_key, by_key_id[key_id], info) for key_id in metadata.recipient_key_ids)
     associated_data = framed_header(BatchHeader(metadata, sealed_keys).encode())
     ciphertext = AESGCM(content_key).encrypt(_NONCE, padded, associated_data)
     unsigned = frame(associated_data, ciphertext)
@@ -127,6 +124,14 @@ def _recipients_by_key_id(
             )
         by_key_id[recipient.key_id] = recipient
     return by_key_id
+
+
+def _seal_key(content_key: bytes, recipient: RecipientPublicKey, info: bytes) -> SealedKey:
+    try:
+        sealed = recipient.suite.hpke_suite.encrypt(content_key, recipient.hpke_key, info=info)
+    except ValueError:  # an X25519 point of small order: no shared secret can be computed with it
+        raise MalformedKeyError(f"Recipient key {recipient.key_id} is not a usable public key.") from None
+    return SealedKey(recipient.key_id, sealed)
 
 
 def _unseal_content_key(batch: SealedBatch, private_key: RecipientPrivateKey, key_id: str) -> bytes:

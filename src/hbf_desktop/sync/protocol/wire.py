@@ -75,6 +75,8 @@ def parse_batch(data: bytes, *, max_size: int) -> SealedBatch:
     `max_size` is mandatory because only the caller knows its limit (the server's upload limit, the importer's), and
     it is checked before anything else so an oversized input costs nothing.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"a batch is bytes, not {type(data).__name__}")  # bytes(5) would be five zero bytes
     data = bytes(data)
     if len(data) > max_size:
         raise BatchTooLargeError(f"The batch is {len(data):,} bytes, over the limit of {max_size:,} bytes.")
