@@ -96,6 +96,8 @@ class SealedKey:
 
 @dataclass(frozen=True)
 class BatchHeader:
+    """The metadata and the sealed keys, in the metadata's key id order; its canonical bytes are what travels."""
+
     metadata: BatchMetadata
     recipients: tuple[SealedKey, ...]
 
@@ -121,7 +123,8 @@ class BatchHeader:
         fields = decode_canonical_object(data, MalformedHeaderError, "The batch header")
         _check_version_and_suite(fields)
         if set(fields) != _HEADER_KEYS:
-            missing, extra = sorted(_HEADER_KEYS - set(fields)), sorted(set(fields) - _HEADER_KEYS)
+            missing = sorted(_HEADER_KEYS - set(fields))
+            extra = [name[:40] for name in sorted(set(fields) - _HEADER_KEYS)][:5]
             raise MalformedHeaderError(f"The batch header's fields are wrong (missing {missing}, unexpected {extra}).")
         recipients = _decode_recipients(fields["recipients"])
         metadata = BatchMetadata(
