@@ -66,9 +66,8 @@ MALFORMED = {
     "duplicate_id": b'{"type": "client", "id": "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b", "pseudonym_code": "HB-1"}\n'
     b'{"type": "client", "id": "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b", "pseudonym_code": "HB-2"}\n',
     "huge_line": b'{"type": "client", "note": "' + b"x" * (2 * 1024 * 1024) + b'"}\n',
-    "wrong_encoding": '{"type": "client", "id": "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b", "pseudonym_code": "HB-É"}\n'.encode(
-        "latin-1"
-    ),
+    "wrong_encoding": b'{"type": "client", "id": "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b", "pseudonym_code": '
+    b'"HB-\xc9"}\n',
     "bad_id": b'{"type": "client", "id": "42", "pseudonym_code": "HB-1"}\n',
     "unknown_field": b'{"type": "client", "id": "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b", "pseudonym_code": "HB-1", '
     b'"favourite_colour": "blue"}\n',
