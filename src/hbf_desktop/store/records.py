@@ -170,6 +170,7 @@ class Writer:
             _check_editable(existing, spec, expected_version)
         base: RecordValues = dict(existing.values) if existing else {}
         merged = {**base, **values}
+        clean: RecordValues
         if validated_new:
             clean = {k: v for k, v in merged.items() if v is not None}
         else:
