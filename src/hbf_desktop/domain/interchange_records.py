@@ -89,7 +89,8 @@ class RecordChecker:
         if record_id in self._first_seen:
             first_line, first_file = self._first_seen[record_id]
             where = f"{first_file} line {first_line}" if first_file else f"line {first_line}"
-            self.problem(f"id {record_id} appears more than once in the file (first on {where})", line, file, kind, "id")
+            message = f"id {record_id} appears more than once in the file (first on {where})"
+            self.problem(message, line, file, kind, "id")
             return
         self._first_seen[record_id] = (line, file)
         values = {key: value for key, value in item.items() if key not in ("type", "id")}

@@ -78,11 +78,21 @@ def _text(field: FieldSpec, raw: object) -> JsonValue:
         raise InvalidValueError("is empty; leave it out instead.")
     if "\0" in value:
         raise InvalidValueError("contains a NUL character; remove it.")
+    if not value.isprintable() and not _encodable(value):
+        raise InvalidValueError("contains a broken character (a lone surrogate); retype it.")
     if field.kind is not _K.LONG_TEXT and ("\n" in value or "\r" in value):
         raise InvalidValueError("must be on one line.")
     if field.max_length is not None and len(value) > field.max_length:
         raise InvalidValueError(f"is {len(value)} characters long; at most {field.max_length} are allowed.")
     return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _boolean(_: FieldSpec, raw: object) -> JsonValue:
