@@ -85,7 +85,7 @@ def _parse_line(raw: bytes, number: int, checker: RecordChecker) -> dict[str, ob
     if not text.strip():
         return None
     try:
-        item = json.loads(text, object_pairs_hook=_object_without_repeats, parse_constant=_refuse_constant)
+        item = _DECODER.decode(text)
         if "\\ud" in text.lower():  # only an escape can make a lone surrogate, which no store or file can hold
             json.dumps(item, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as error:
@@ -114,6 +114,9 @@ def _object_without_repeats(pairs: list[tuple[str, object]]) -> dict[str, object
 
 def _refuse_constant(name: str) -> object:
     raise _BadJsonError(f"{name} is not a number JSON allows")
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object_without_repeats, parse_constant=_refuse_constant)
 
 
 def records_from_dicts(items: Iterable[Mapping[str, object]]) -> ReadResult:

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hbf_desktop.domain.entities import ENTITIES
-from hbf_desktop.domain.ids import is_uuid
 from hbf_desktop.domain.model import JsonValue, Problem, RecordValues, ValidationError
 from hbf_desktop.domain.validation import validate
+from hbf_desktop.domain.values import normal_uuid
 
 MAX_PROBLEMS = 1000  # a file wrong on every line is reported in part: nobody reads a million problems
 
@@ -77,7 +77,7 @@ class RecordChecker:
 
     def accept(self, item: Mapping[str, object], line: int, file: str | None = None) -> None:
         """Check one record given as a mapping with "type" and "id"; keep it when clean, else report why not."""
-        kind, record_id = _kind(item.get("type")), _record_id(item.get("id"))
+        kind, record_id = _kind(item.get("type")), normal_uuid(item.get("id"))
         if kind is None:
             self.problem(_type_message(item.get("type")), line, file, name="type")
             return
@@ -105,12 +105,6 @@ class RecordChecker:
 
 def _kind(value: object) -> str | None:
     return value if isinstance(value, str) and value in ENTITIES else None
-
-
-def _record_id(value: object) -> str | None:
-    if isinstance(value, str) and is_uuid(value.strip().lower()):
-        return value.strip().lower()
-    return None
 
 
 def _type_message(value: object) -> str:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from hbf_desktop.domain import vocabularies
-from hbf_desktop.domain.ids import is_uuid
 from hbf_desktop.domain.iso_codes import country_code, language_code
 from hbf_desktop.domain.model import FieldKind, FieldSpec, JsonValue
 from hbf_desktop.domain.rules import check_object
@@ -31,6 +30,7 @@ _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 Checker = Callable[[FieldSpec, object], JsonValue]
 
@@ -202,10 +202,17 @@ def _email(_: FieldSpec, raw: object) -> JsonValue:
     return f"{local}@{domain.lower()}"  # the domain part is case-insensitive; the local part may not be
 
 
+def normal_uuid(raw: object) -> str | None:
+    """A UUID in its canonical lower-case form, or None; ids are compared as text everywhere, so case must agree."""
+    text = raw.strip().lower() if isinstance(raw, str) else ""
+    return text if _UUID.match(text) else None
+
+
 def _reference(field: FieldSpec, raw: object) -> JsonValue:
-    if not isinstance(raw, str) or not is_uuid(raw.strip()):
+    record_id = normal_uuid(raw)
+    if record_id is None:
         raise InvalidValueError(f"'{shown(raw)}' is not the id (a UUID) of a {field.references} record.")
-    return raw.strip().lower()
+    return record_id
 
 
 def _list_of(item: Checker) -> Checker:

@@ -207,8 +207,9 @@ def normalise(written: str, vocabulary: tuple[str, ...]) -> str | None:
     CamelCase of HTCDS exports ("TransgenderFeminine", "ClosedReferred"), so that spreadsheets and other systems import
     without hand-editing. Nothing is guessed beyond that: a near miss is refused with the allowed values.
     """
-    key = _fold(written)
-    return _folded(vocabulary).get(key)
+    if written in vocabulary:  # the common case, from forms and exports: skip the folding
+        return written
+    return _folded(vocabulary).get(_fold(written))
 
 
 def _fold(text: str) -> str:
