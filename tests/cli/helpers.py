@@ -31,7 +31,7 @@ class Cli:
 
 def make_cli(tmp_path: Path) -> Cli:
     secrets = tmp_path / "secrets"
-    secrets.mkdir()
+    secrets.mkdir(parents=True)
     passphrase_file = secrets / "passphrase"
     passphrase_file.write_text(PASSPHRASE + "\n")
     temp_dir = tmp_path / "tmp"

@@ -153,3 +153,13 @@ def test_weak_passphrases_are_refused_at_init(tmp_path: Path) -> None:
     result = cli.run("init", check=False)
     assert result.returncode == 1 and "at least 12 characters" in result.stderr
     assert not cli.data_dir.exists() or not any(cli.data_dir.iterdir())
+
+
+def test_demo_data_adds_synthetic_clients_deterministically(tmp_path: Path) -> None:
+    first, second = make_cli(tmp_path / "first"), make_cli(tmp_path / "second")
+    for cli in (first, second):
+        cli.run("init")
+        assert "for 5 clients" in cli.run("demo-data", "--clients", "5", "--seed", "9").stdout
+    assert "client\t5\n" in _stats(first)
+    assert _stats(first) == _stats(second), "the same seed gives the same data"
+    assert cli.run("demo-data", "--clients", "0", check=False).returncode == 2
