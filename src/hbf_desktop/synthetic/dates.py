@@ -42,23 +42,6 @@ class Period:
         return isinstance(day, date) and self.start <= day < self.end
 
 
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def next_month(day: date) -> date:
-    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
-
-
-def months_between(first: date, last: date) -> list[date]:
-    """The first day of every month from the one holding `first` to the one holding `last`, inclusive."""
-    months, current = [], month_start(first)
-    while current <= last:
-        months.append(current)
-        current = next_month(current)
-    return months
-
-
 def add_months(day: date, months: float) -> date:
     return day + timedelta(days=round(months * 30.4375))
 

@@ -54,6 +54,3 @@ def organisations(rng: random.Random, start: date) -> tuple[list[Organisation], 
         })  # fmt: skip
     return found, records
 
-
-def with_role(organisations: list[Organisation], role: str) -> list[Organisation]:
-    return [organisation for organisation in organisations if organisation.role == role]

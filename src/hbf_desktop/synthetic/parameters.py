@@ -11,7 +11,9 @@ from __future__ import annotations
 # --- Clients (DATA-MODEL.md "Demographics") ---------------------------------------------------------------------
 AGE_MEDIAN_YEARS = 31.0  # lognormal, DATA-MODEL.md
 AGE_SIGMA = 0.3
-AGE_MIN_YEARS = 18 + 1 / 12  # "all clients are adults": one month over 18, so no band rounds an adult down to 17
+# "All clients are adults": at least two months over 18, because the age band is derived from the year and month of
+# birth only and, when unsure, shows the younger age; a client born 18 years ago this month would show as 17.
+AGE_MIN_YEARS = 18 + 2 / 12
 AGE_MAX_YEARS = 70.0
 # Of the remaining genders (ASSUMPTION, generator): a few clients are transgender or non-conforming, so that the
 # HTCDS values appear in the data. `female_share` counts feminine and transgender feminine together.
