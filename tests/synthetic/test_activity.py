@@ -41,7 +41,7 @@ def _calls(found: list[RecordValues]) -> list[RecordValues]:
 def test_rates_per_client_month_with_twice_the_work_in_the_first_three_months() -> None:
     found = _run(_case(24), seed=1)
     months = 24 + p.EARLY_MONTHS * (p.EARLY_FACTOR - 1)
-    assert len(_calls(found)) / RUNS == pytest.approx(p.WELFARE_CALLS_PER_MONTH * months, rel=0.04)
+    assert len(_calls(found)) / RUNS == pytest.approx(p.WELFARE_CALLS_PER_MONTH * months, rel=0.05)
     interventions = sum(item["type"] == "intervention" for item in found)
     assert interventions / RUNS == pytest.approx(p.INTERVENTIONS_PER_MONTH * months, rel=0.03)
 

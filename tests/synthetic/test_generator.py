@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import tracemalloc
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -173,3 +174,30 @@ def test_marginals_of_the_stream_are_near_the_parameters() -> None:
     assert _close(figures["share.unsafe_to_talk"], p.CALL_UNSAFE, calls)
     ratio = figures["interventions_per_welfare_call"]
     assert ratio is not None and 5.5 < ratio < 6.8, "about 6 interventions per welfare call (DATA-MODEL.md)"
+
+
+def test_outgoing_referrals_rest_on_consent_to_share_with_that_organisation(sample: list[RecordValues]) -> None:
+    consents = {record["id"]: record for record in sample if record["type"] == "consent"}
+    outgoing = [record for record in sample if record["type"] == "referral" and record["direction"] == "outgoing"]
+    assert len(outgoing) > 50
+    for referral in outgoing:
+        consent = consents[referral["consent_id"]]
+        assert consent["scope"] == "share_with_org" and consent["org_id"] == referral["org_id"]
+        assert consent["given"] is True and _day(consent["given_at"]) <= _day(referral["date"])
+        assert "withdrawn_at" not in consent or _day(consent["withdrawn_at"]) > _day(referral["date"])
+
+
+def test_memory_stays_flat_as_the_number_of_clients_grows() -> None:
+    """Records stream client by client: ten times the clients must not need several times the memory (the peak is
+    the largest client's records, which grows only slowly with the sample)."""
+
+    def peak(clients: int) -> int:
+        tracemalloc.start()
+        for _ in _stream(clients, seed=8, years=1):
+            pass
+        _, highest = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return highest
+
+    small, large = peak(20), peak(200)
+    assert large < 2 * small

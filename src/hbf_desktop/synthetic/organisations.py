@@ -53,4 +53,3 @@ def organisations(rng: random.Random, start: date) -> tuple[list[Organisation], 
             "country": "GBR", "phones": [people.landline(rng)], "synthetic": True,
         })  # fmt: skip
     return found, records
-
