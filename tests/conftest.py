@@ -30,7 +30,7 @@ class StoreTemplate:
 def store_template(tmp_path_factory: pytest.TempPathFactory) -> StoreTemplate:
     directory = tmp_path_factory.mktemp("template") / "data"
     store, recovery_key = Store.create(directory, PASSPHRASE, user="test.worker", kdf=FLOOR_PARAMETERS)
-    data_key = store.data_key_for_backup
+    data_key = store.raw_data_key
     store.close()
     return StoreTemplate(directory, data_key, recovery_key)
 

@@ -126,3 +126,26 @@ def test_the_audit_log_refuses_edits(store: Store) -> None:
     _client_with_case(store)
     with pytest.raises(Exception, match="append-only"):
         store.connection.execute("DELETE FROM audit")
+
+
+def test_another_thread_gets_its_own_connection_to_the_same_store(store: Store) -> None:
+    import threading
+
+    client_id, _ = _client_with_case(store)
+    seen: list[object] = []
+
+    def work() -> None:
+        other = store.open_another()
+        try:
+            record = other.records.get(client_id)
+            seen.append(record.values["pseudonym_code"] if record else None)
+            other.records.save("client", {"gender": "masculine"}, client_id)
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == ["HB-7K3Q"]
+    edited = store.records.get(client_id)
+    assert edited is not None and edited.values["gender"] == "masculine" and edited.version == 2
