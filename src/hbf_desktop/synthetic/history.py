@@ -62,7 +62,8 @@ _MIXES = {woman: exploitation_mixes(woman) for woman in (False, True)}
 
 
 def events(rng: random.Random, woman: bool, nationality: str, dob: date, intake: date) -> list[Event]:
-    """The client's events, latest first, each ending before the next began."""
+    """The client's events, latest first, each ending before the next began (they may overlap only when a young
+    client's history is squeezed against the age of ten)."""
     mix, single = _MIXES[woman]
     kinds = [mix.pick(rng)]
     if kinds == ["multiple"]:
