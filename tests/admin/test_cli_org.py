@@ -1,0 +1,91 @@
+"""The org commands, verify-release and --self-test as a person or a script runs them: real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hbf_desktop.config import parse_provisioning
+from hbf_desktop.sync.protocol import SigningPublicKey, verify_directory
+from tests.admin.helpers import ORG_PASSPHRASE, public_keys_file
+
+
+def _run(tmp_path: Path, *arguments: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    passphrase = tmp_path / "org-passphrase"
+    passphrase.write_text(ORG_PASSPHRASE + "\n")
+    environment = dict(os.environ, HBF_ORG_PASSPHRASE_FILE=str(passphrase), HBF_DATA_DIR=str(tmp_path / "data"))
+    environment["TMPDIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "hbf_desktop", *arguments],
+        capture_output=True, text=True, env=environment, stdin=subprocess.DEVNULL, timeout=120,
+    )  # fmt: skip
+    if check and result.returncode != 0:
+        raise AssertionError(f"{arguments} failed: {result.stderr}")
+    return result
+
+
+def test_org_commands_from_init_to_a_signed_release(tmp_path: Path) -> None:
+    org = str(tmp_path / "org")
+    init = _run(tmp_path, "org", "init", "--id", "hbf", "--name", "HBF", "--server", "https://s.example", "--out", org)
+    root_key_id = init.stdout.split()[-1]
+    keys = tmp_path / "amira.json"
+    keys.write_bytes(public_keys_file("amira"))
+    _run(tmp_path, "org", "add-supervisor", "--org", org, "--public-keys", str(keys))
+    directory = tmp_path / "directory.json"
+    signed = _run(
+        tmp_path, "org", "sign-directory", "--org", org, "--out", str(directory), "--set", "retention_years=7"
+    )
+    assert "version 1 (1 supervisors)" in signed.stdout
+    _run(tmp_path, "org", "release-key", "--org", org)
+    provisioning_path = tmp_path / "provisioning.json"
+    _run(tmp_path, "org", "provisioning", "--org", org, "--out", str(provisioning_path))
+    provisioning = parse_provisioning(provisioning_path.read_bytes())
+    assert provisioning.root_key_id == root_key_id and provisioning.policy == {"retention_years": 7}
+    root = SigningPublicKey.from_text(provisioning.root_signing_key)
+    assert verify_directory(directory.read_bytes(), root, held=None).supervisors[0].user == "amira"
+    release = tmp_path / "release"
+    release.mkdir()
+    (release / "hbf-desktop.tar.gz").write_bytes(b"artefact bytes")
+    _run(tmp_path, "org", "sign-release", "--org", org, str(release))
+    verified = _run(tmp_path, "verify-release", str(release), "--provisioning", str(provisioning_path))
+    assert "Verified 1 files" in verified.stdout
+    (release / "hbf-desktop.tar.gz").write_bytes(b"artefact bytez")
+    refused = _run(tmp_path, "verify-release", str(release), "--provisioning", str(provisioning_path), check=False)
+    assert refused.returncode == 1
+    assert (
+        refused.stderr == "hbf-desktop: error: hbf-desktop.tar.gz differs from the signed release. Do not install it.\n"
+    )
+
+
+def test_wrong_passphrase_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    _run(tmp_path, "org", "init", "--id", "hbf", "--name", "HBF", "--server", "https://s.example", "--out", str(org))
+    state = (org / "organisation.json").read_bytes()
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not the organisation passphrase\n")
+    out = tmp_path / "d.json"
+    result = _run(tmp_path, "org", "sign-directory", "--org", str(org), "--passphrase-file", str(wrong), "--out",
+                  str(out), check=False)  # fmt: skip
+    assert result.returncode == 1
+    assert (
+        result.stderr.startswith("hbf-desktop: error: That passphrase does not open") and result.stderr.count("\n") == 1
+    )
+    assert (org / "organisation.json").read_bytes() == state and not out.exists()
+    assert json.loads(state)["directory_version"] == 0
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert _run(tmp_path, "org", "sign-directory", check=False).returncode == 2  # --out missing: argparse
+    result = _run(tmp_path, "verify-release", str(tmp_path), check=False)
+    assert result.returncode == 2 and "no release key pinned here" in result.stderr
+
+
+def test_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    result = _run(tmp_path, "--self-test")
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[:3]] == ["ok   store", "ok   sealing", "ok   provisioning"]
+    assert lines[-1] == "self-test passed"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["org-passphrase"]
