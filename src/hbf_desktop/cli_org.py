@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from hbf_desktop.cli_common import EXIT_OK, UsageError, read_secret, store_dir
 
 if TYPE_CHECKING:
-    from hbf_desktop.sync.protocol.keys import SigningPublicKey
+    from hbf_desktop.sync.protocol.keys import SigningPrivateKey, SigningPublicKey
 
 _PASSPHRASE_ENVIRONMENT = "HBF_ORG_PASSPHRASE_FILE"
 
@@ -49,6 +49,15 @@ def add_commands(commands: argparse._SubParsersAction, store_options: argparse.A
     )
     sign_release.add_argument("folder", metavar="DIR")
     sign_release.add_argument("--key-file", metavar="FILE", help="the release key file (default: in --org)")
+    update = sub.add_parser(
+        "release-update", parents=[organisation], help="sign the update repository (TUF) for a release, or refresh it"
+    )
+    update.add_argument("--repository", required=True, metavar="DIR", help="the update repository folder")
+    update.add_argument("--release", metavar="DIR", help="a signed release folder (from installers/build.py)")
+    update.add_argument("--version", dest="release_version", metavar="V", help="the release's version, e.g. 0.2.0")
+    update.add_argument("--expires-days", type=int, default=30, metavar="N", help="days until laptops refuse it")
+    update.add_argument("--key-file", metavar="FILE", help="the release key file (default: in --org)")
+    commands.add_parser("check-update", parents=[store_options], help="check the organisation's server for an update")
     verify = commands.add_parser("verify-release", parents=[store_options], help="check a signed release folder")
     verify.add_argument("folder", metavar="DIR")
     verify.add_argument("--key", metavar="KEY", help="the release public key (default: the provisioning file's)")
@@ -155,14 +164,54 @@ def _release_key(arguments: argparse.Namespace) -> int:
 
 def _sign_release(arguments: argparse.Namespace) -> int:
     from hbf_desktop.admin.release import sign_release
-    from hbf_desktop.admin.signing_key_file import read_signing_key
-    from hbf_desktop.admin.state import RELEASE_KEY_FILE
 
-    key_file = Path(arguments.key_file) if arguments.key_file else Path(arguments.org) / RELEASE_KEY_FILE
-    key = read_signing_key(key_file, _passphrase(arguments), None)
+    key = _release_private_key(arguments)
     names = sign_release(Path(arguments.folder), key)
     print(f"Signed {len(names)} files in {arguments.folder} with release key {key.public_key().key_id}.")
     return EXIT_OK
+
+
+def _release_update(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.admin.update_repository import publish_release
+
+    if bool(arguments.release) != bool(arguments.release_version):
+        raise UsageError("--release DIR and --version V go together (neither: refresh the expiry only)")
+    key = _release_private_key(arguments)
+    release = (Path(arguments.release), arguments.release_version) if arguments.release else None
+    version = publish_release(Path(arguments.repository), key, release, expires_days=arguments.expires_days)
+    what = f"release {arguments.release_version}" if release else "a refresh"
+    print(f"Signed update metadata version {version} ({what}), valid {arguments.expires_days} days.")
+    print(f"Serve {arguments.repository}/metadata and /targets at <server>/v1/updates/metadata/ and /targets/.")
+    return EXIT_OK
+
+
+def _check_update(arguments: argparse.Namespace) -> int:
+    from hbf_desktop import __version__
+    from hbf_desktop.config import load_provisioning
+    from hbf_desktop.sync.protocol.keys import SigningPublicKey
+    from hbf_desktop.updates.client import check_for_update
+
+    data_dir = store_dir(arguments)
+    provisioning = load_provisioning(data_dir)
+    if provisioning is None or provisioning.release_signing_key is None:
+        raise UsageError("no release key is pinned on this laptop (the provisioning file has none)")
+    key = SigningPublicKey.from_text(provisioning.release_signing_key)
+    print(check_for_update(data_dir, provisioning.server_url, key, __version__).message)
+    return EXIT_OK
+
+
+def _release_private_key(arguments: argparse.Namespace) -> SigningPrivateKey:
+    """The release key from --key-file (CI: a secret) or the organisation folder, checked against the pinned one
+    when the organisation folder is at hand."""
+    from hbf_desktop.admin.signing_key_file import read_signing_key
+    from hbf_desktop.admin.state import RELEASE_KEY_FILE, STATE_FILE, load_state
+    from hbf_desktop.sync.protocol.keys import SigningPublicKey
+
+    folder = Path(arguments.org)
+    key_file = Path(arguments.key_file) if arguments.key_file else folder / RELEASE_KEY_FILE
+    pinned = load_state(folder).release_signing_key if (folder / STATE_FILE).is_file() else None
+    expected = SigningPublicKey.from_text(pinned).key_id if pinned else None
+    return read_signing_key(key_file, _passphrase(arguments), expected)
 
 
 def _verify_release(arguments: argparse.Namespace) -> int:
@@ -245,10 +294,12 @@ _ORG_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "provisioning": _provisioning,
     "release-key": _release_key,
     "sign-release": _sign_release,
+    "release-update": _release_update,
 }
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "org": _org,
     "verify-release": _verify_release,
+    "check-update": _check_update,
     "self-test": _self_test,
 }

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from hbf_desktop.config import parse_provisioning
@@ -89,3 +93,37 @@ def test_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     assert [line.split(":")[0] for line in lines[:3]] == ["ok   store", "ok   sealing", "ok   provisioning"]
     assert lines[-1] == "self-test passed"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["org-passphrase"]
+
+
+def test_release_update_then_check_update_from_the_command_line(tmp_path: Path) -> None:
+    """The commands an administrator and a laptop run, end to end over HTTP on 127.0.0.1: the repository folder is
+    served as /v1/updates/ by a static file server, which is all the organisation's server has to do for updates."""
+    www = tmp_path / "www"
+    repository = www / "v1" / "updates"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        org, server = str(tmp_path / "org"), f"http://127.0.0.1:{httpd.server_address[1]}"
+        _run(tmp_path, "org", "init", "--id", "hbf", "--name", "HBF", "--server", server, "--out", org)
+        _run(tmp_path, "org", "release-key", "--org", org)
+        _run(tmp_path, "org", "provisioning", "--org", org, "--out", str(tmp_path / "provisioning.json"))
+        (tmp_path / "data").mkdir()
+        shutil.copyfile(tmp_path / "provisioning.json", tmp_path / "data" / "provisioning.json")
+        release = tmp_path / "release"
+        release.mkdir()
+        (release / "hbf-desktop_9.0.0_amd64.deb").write_bytes(b"package")
+        (release / "hbf-desktop-9.0.0-linux-x86_64.tar.gz").write_bytes(b"tarball")
+        _run(tmp_path, "org", "sign-release", "--org", org, str(release))
+        published = _run(tmp_path, "org", "release-update", "--org", org, "--repository", str(repository),
+                         "--release", str(release), "--version", "9.0.0")  # fmt: skip
+        assert "Signed update metadata version 1 (release 9.0.0)" in published.stdout
+        checked = _run(tmp_path, "check-update")
+        assert "An update to HBF Desktop 9.0.0 is ready (verified)" in checked.stdout
+        assert checked.stdout.strip().endswith("Install it as your IT team has described.")
+        (repository / "metadata" / "timestamp.json").write_text("{}")
+        refused = _run(tmp_path, "check-update", check=False)
+        assert refused.returncode == 1 and "was refused" in refused.stderr and "No update was taken" in refused.stderr
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
