@@ -114,7 +114,9 @@ def _freeze(work: Path) -> Path:
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--distpath", str(work / "dist"), "--workpath", str(work / "pyinstaller"), str(HERE / "hbf-desktop.spec"),
     ]  # fmt: skip
-    subprocess.run(command, check=True, cwd=ROOT)
+    from hbf_desktop import __version__
+
+    subprocess.run(command, check=True, cwd=ROOT, env=dict(os.environ, HBF_VERSION=__version__))
     return work / "dist" / NAME
 
 
@@ -159,9 +161,8 @@ def _package(
         return [installer.name]
     if sys.platform == "darwin":
         app = _executable_folder(bundle).parent.parent
-        target = out / f"{NAME}-{version}-macos.zip"
-        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(app), str(target)], check=True)
-        return [target.name]
+        subprocess.run([str(HERE / "macos" / "build_dmg.sh"), str(app), str(out), version], check=True)
+        return [f"{NAME}-{version}-macos.dmg"]
     raise SystemExit(f"build.py: no packaging for {sys.platform}")
 
 

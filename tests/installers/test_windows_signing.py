@@ -74,3 +74,20 @@ def test_a_wrong_certificate_password_fails_loudly(tmp_path: Path, certificate: 
     with pytest.raises(subprocess.CalledProcessError):
         windows.sign_authenticode(installer, certificate[0], "not the password", None)
     assert installer.read_bytes() == before
+
+
+def test_the_real_installer_script_compiles_and_signs(tmp_path: Path, certificate: tuple[Path, Path]) -> None:
+    """installers/windows/hbf-desktop.nsi over a stand-in bundle: the script itself is checked, not only signing."""
+    require_tool("makensis", "nsis")
+    require_tool("osslsigncode", "osslsigncode")
+    windows: Any = import_installers_module("windows_installer")
+    bundle = tmp_path / "hbf-desktop"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "hbf-desktop.exe").write_bytes(b"MZ stand-in for the frozen app")
+    (bundle / "provisioning.json").write_text("{}")
+    out = tmp_path / "out"
+    out.mkdir()
+    installer = windows.make_installer(bundle, out, "0.1.0")
+    assert installer.name == "hbf-desktop-0.1.0-setup.exe" and installer.read_bytes()[:2] == b"MZ"
+    windows.sign_authenticode(installer, certificate[0], "throwaway", None)
+    assert windows.verify_authenticode(installer, certificate[1]).returncode == 0
