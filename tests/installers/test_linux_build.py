@@ -14,6 +14,7 @@ import sys
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ from hbf_desktop.config import parse_provisioning
 from hbf_desktop.store.kdf import FLOOR_PARAMETERS
 from hbf_desktop.sync.protocol import SigningPublicKey
 from tests.admin.helpers import ORG_PASSPHRASE
-from tests.installers.tools import INSTALLERS, require_tool
+from tests.installers.tools import INSTALLERS, import_installers_module, require_tool
 
 pytestmark = [
     pytest.mark.timeout(1200),
@@ -147,3 +148,19 @@ def test_a_one_byte_change_to_a_package_is_refused(build: Build, tmp_path: Path)
         stream.write(bytes([byte[0] ^ 0x01]))
     with pytest.raises(ReleaseVerificationError, match="differs from the signed release"):
         verify_release(copy, build.release_key)
+
+
+def test_the_frozen_app_opens_its_window_on_a_real_x_display(build: Build, tmp_path: Path) -> None:
+    """Proves the trimmed Qt still has what a desktop needs (xcb platform, fonts, widgets) in the frozen build."""
+    for tool in ("Xvfb", "xwininfo"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (Debian: xvfb, x11-utils); the offscreen self-test still ran")
+    bundle = build.work / "dist" / "hbf-desktop"
+    linked = subprocess.run(["ldd", str(bundle / "_internal/PySide6/Qt/plugins/platforms/libqxcb.so")],
+                            capture_output=True, text=True).stdout  # fmt: skip
+    if "not found" in linked:
+        pytest.skip("the xcb libraries the .deb recommends are not installed here (e.g. libxcb-icccm4)")
+    measure: Any = import_installers_module("measure_start")
+    environment = dict(os.environ, HBF_DATA_DIR=str(tmp_path / "data"))
+    [seconds] = measure.time_starts(bundle / "hbf-desktop", environment, 1)
+    assert 0 < seconds < 60
