@@ -25,6 +25,16 @@ def add_commands(commands: argparse._SubParsersAction, store_options: argparse.A
     organisation = _organisation_options()
     org = commands.add_parser("org", help="organisation administration: root key, supervisors, directory")
     sub = org.add_subparsers(dest="org_command", metavar="ORG_COMMAND", required=True)
+    _add_directory_commands(sub, organisation)
+    _add_release_commands(sub, organisation)
+    commands.add_parser("check-update", parents=[store_options], help="check the organisation's server for an update")
+    verify = commands.add_parser("verify-release", parents=[store_options], help="check a signed release folder")
+    verify.add_argument("folder", metavar="DIR")
+    verify.add_argument("--key", metavar="KEY", help="the release public key (default: the provisioning file's)")
+    verify.add_argument("--provisioning", metavar="FILE", help="take the release key from this provisioning file")
+
+
+def _add_directory_commands(sub: argparse._SubParsersAction, organisation: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     init = sub.add_parser("init", parents=[organisation], help="create the organisation and its root key")
     init.add_argument("--id", required=True, dest="organisation_id", help="short id, e.g. hbf")
     init.add_argument("--name", required=True, help="the organisation's name, shown to caseworkers")
@@ -43,6 +53,9 @@ def add_commands(commands: argparse._SubParsersAction, store_options: argparse.A
         "provisioning", parents=[organisation, _policy_options()], help="write the provisioning file for installers"
     )
     provisioning.add_argument("--out", required=True, metavar="FILE")
+
+
+def _add_release_commands(sub: argparse._SubParsersAction, organisation: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     sub.add_parser("release-key", parents=[organisation], help="create the release signing key")
     sign_release = sub.add_parser(
         "sign-release", parents=[organisation], help="write SHA256SUMS and its signature for a folder of artefacts"
@@ -57,11 +70,6 @@ def add_commands(commands: argparse._SubParsersAction, store_options: argparse.A
     update.add_argument("--version", dest="release_version", metavar="V", help="the release's version, e.g. 0.2.0")
     update.add_argument("--expires-days", type=int, default=30, metavar="N", help="days until laptops refuse it")
     update.add_argument("--key-file", metavar="FILE", help="the release key file (default: in --org)")
-    commands.add_parser("check-update", parents=[store_options], help="check the organisation's server for an update")
-    verify = commands.add_parser("verify-release", parents=[store_options], help="check a signed release folder")
-    verify.add_argument("folder", metavar="DIR")
-    verify.add_argument("--key", metavar="KEY", help="the release public key (default: the provisioning file's)")
-    verify.add_argument("--provisioning", metavar="FILE", help="take the release key from this provisioning file")
 
 
 def _organisation_options() -> argparse.ArgumentParser:
@@ -189,12 +197,12 @@ def _check_update(arguments: argparse.Namespace) -> int:
     from hbf_desktop import __version__
     from hbf_desktop.config import load_provisioning
     from hbf_desktop.sync.protocol.keys import SigningPublicKey
-    from hbf_desktop.updates.client import check_for_update
+    from hbf_desktop.updates.client import UpdateCheckError, check_for_update
 
     data_dir = store_dir(arguments)
     provisioning = load_provisioning(data_dir)
     if provisioning is None or provisioning.release_signing_key is None:
-        raise UsageError("no release key is pinned on this laptop (the provisioning file has none)")
+        raise UpdateCheckError("No release key is pinned on this laptop (its provisioning file has none).")
     key = SigningPublicKey.from_text(provisioning.release_signing_key)
     print(check_for_update(data_dir, provisioning.server_url, key, __version__).message)
     return EXIT_OK

@@ -59,7 +59,7 @@ def key() -> SigningPrivateKey:
 
 def _release(tmp_path: Path, key: SigningPrivateKey, version: str) -> tuple[Path, str]:
     folder = tmp_path / f"release-{version}"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / DEB.format(version=version)).write_bytes(f"debian package {version}".encode() * 100)
     (folder / f"hbf-desktop-{version}-setup.exe").write_bytes(b"MZ windows installer")
     sign_release(folder, key)
@@ -157,3 +157,16 @@ def test_an_unsigned_release_folder_is_not_published(tmp_path: Path, key: Signin
 def test_an_unreachable_server_is_a_clear_error(tmp_path: Path, key: SigningPrivateKey) -> None:
     with pytest.raises(UpdateCheckError, match="could not be downloaded"):
         check_for_update(tmp_path / "laptop", "http://127.0.0.1:9", key.public_key(), "0.1.0", "linux")
+
+
+def test_a_laptop_provisioned_again_with_a_new_release_key_starts_afresh(
+    tmp_path: Path, server: str, key: SigningPrivateKey
+) -> None:
+    publish_release(_Repository.root, key, _release(tmp_path, key, "0.2.0"))
+    assert _check(tmp_path, server, key).latest_version == "0.2.0"
+    new_key = SigningPrivateKey.generate()
+    _Repository.root = tmp_path / "new-repository"
+    publish_release(_Repository.root, new_key, _release(tmp_path / "new", new_key, "0.3.0"))
+    with pytest.raises(UpdateCheckError, match="not correctly signed by the organisation's release key"):
+        _check(tmp_path, server, key)  # the old pin never accepts the new repository
+    assert _check(tmp_path, server, new_key).latest_version == "0.3.0"

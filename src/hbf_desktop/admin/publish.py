@@ -13,7 +13,7 @@ import urllib.request
 
 from hbf_desktop.admin.errors import PublishError
 
-_ALLOWED_URL = re.compile(r"(https://[A-Za-z0-9.-]+|http://(localhost|127\.0\.0\.1))(:[0-9]{1,5})?/?")
+_ALLOWED_URL = re.compile(r"(https://[A-Za-z0-9.-]+|http://(localhost|127\.0\.0\.1))(:[0-9]{1,5})?(/[!-~]*)?")
 _TIMEOUT_SECONDS = 30
 _MAX_ANSWER_BYTES = 64 * 1024
 
@@ -21,7 +21,7 @@ _MAX_ANSWER_BYTES = 64 * 1024
 def publish_directory(server_url: str, document: bytes) -> str:
     """Send the directory; returns a sentence for the person. PublishError for every refusal or failure."""
     if not _ALLOWED_URL.fullmatch(server_url):
-        raise PublishError("The server address must be https://HOST[:PORT] (plain http only to 127.0.0.1).")
+        raise PublishError("The server address must be https://HOST[:PORT][/PATH] (plain http only to 127.0.0.1).")
     url = server_url.rstrip("/") + "/v1/directory"
     request = urllib.request.Request(
         url, data=document, method="PUT", headers={"Content-Type": "application/json", "Accept": "application/json"}

@@ -12,6 +12,7 @@ The result is a verified file in the data folder and a sentence for the person: 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,9 +89,27 @@ def check_for_update(
 
 
 def _bootstrap_root(folder: Path, url: str, release_key: SigningPublicKey, fetcher: Urllib3Fetcher) -> bytes:
-    """Root version 1, checked against the pinned release key each time; fetched once, then kept."""
+    """Root version 1, checked against the pinned release key each time; fetched once, then kept.
+
+    A kept root that no longer matches the pinned key means the laptop was provisioned again with another release
+    key: the trust state kept for the old key (root, versions seen) is dropped and built afresh on the new one."""
     cached = folder / "root-1.json"
-    data = cached.read_bytes() if cached.is_file() else fetcher.download_bytes(url, MAX_ROOT_BYTES)
+    if cached.is_file():
+        data = cached.read_bytes()
+        try:
+            _check_pinned(data, release_key)
+            return data
+        except RepositoryError:
+            shutil.rmtree(folder / "metadata")
+            (folder / "metadata").mkdir()
+            cached.unlink()
+    data = fetcher.download_bytes(url, MAX_ROOT_BYTES)
+    _check_pinned(data, release_key)
+    cached.write_bytes(data)
+    return data
+
+
+def _check_pinned(data: bytes, release_key: SigningPublicKey) -> None:
     root = Metadata[Root].from_bytes(data)
     signed = root.signed
     if not isinstance(signed, Root) or signed.version != 1:
@@ -101,9 +120,6 @@ def _bootstrap_root(folder: Path, url: str, release_key: SigningPublicKey, fetch
             f"The update repository's root key is not the organisation's release key {release_key.key_id}."
         )
     signed.verify_delegate(Root.type, root.signed_bytes, root.signatures)
-    if not cached.is_file():
-        cached.write_bytes(data)
-    return data
 
 
 class UnpinnedRootError(RepositoryError):
