@@ -67,6 +67,7 @@ def main(argv: list[str]) -> int:
     arguments = _parse_arguments(argv)
     from hbf_desktop import __version__
     from hbf_desktop.config import PROVISIONING_FILE, ProvisioningError, parse_provisioning
+    from hbf_desktop.domain.model import DomainError
 
     started = time.perf_counter()
     try:
@@ -75,7 +76,10 @@ def main(argv: list[str]) -> int:
         return _fail(f"the provisioning file cannot be used: {error}")
     if arguments.sign_key and not provisioning.release_signing_key:
         return _fail("the provisioning file pins no release key; run `org release-key`, then `org provisioning`")
-    release_key = _read_release_key(arguments, provisioning.release_signing_key) if arguments.sign_key else None
+    try:
+        release_key = _read_release_key(arguments, provisioning.release_signing_key) if arguments.sign_key else None
+    except DomainError as error:
+        return _fail(str(error))
     out = Path(arguments.out).resolve()
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
