@@ -139,6 +139,8 @@ def _sign_directory(arguments: argparse.Namespace) -> int:
     write_private_file_atomically(Path(arguments.out), document)
     count = len(directory.supervisors)
     print(f"Signed directory version {directory.version} ({count} supervisors) to {arguments.out}.")
+    if count == 0:
+        print("Note: no supervisors yet, so laptops have nobody to seal uploads to; add one and sign again.")
     return EXIT_OK
 
 

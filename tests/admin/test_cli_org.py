@@ -127,3 +127,17 @@ def test_release_update_then_check_update_from_the_command_line(tmp_path: Path) 
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_init_refuses_a_weak_passphrase_and_publish_reports_an_unreachable_server(tmp_path: Path) -> None:
+    weak = tmp_path / "weak"
+    weak.write_text("short\n")
+    org = tmp_path / "org"
+    result = _run(tmp_path, "org", "init", "--id", "hbf", "--name", "HBF", "--server", "https://s.example",
+                  "--out", str(org), "--passphrase-file", str(weak), check=False)  # fmt: skip
+    assert result.returncode == 1 and "at least 12 characters" in result.stderr and not org.exists()
+    document = tmp_path / "directory.json"
+    document.write_bytes(b"{}")
+    published = _run(tmp_path, "org", "publish", "--server", "http://127.0.0.1:9", str(document), check=False)
+    assert published.returncode == 1
+    assert published.stderr.startswith("hbf-desktop: error: Could not reach http://127.0.0.1:9")
