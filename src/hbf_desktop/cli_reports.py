@@ -1,0 +1,54 @@
+"""Headless commands for programme reports and data-protection duties: report, deidentified-cases,
+subject-access, erase-client, retention. Heavy imports (matplotlib, openpyxl) happen inside the handlers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from hbf_desktop.cli_common import EXIT_OK, UsageError, open_store, store_dir
+from hbf_desktop.config import load_policy
+
+REPORT_FORMATS = ("json", "csv", "xlsx", "pdf")
+
+
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], store_options: argparse.ArgumentParser
+) -> None:
+    report = commands.add_parser("report", parents=[store_options], help="programme figures for a period")
+    _period_options(report)
+    report.add_argument("--format", choices=REPORT_FORMATS, default="json")
+    report.add_argument("--deidentified", action="store_true", help="apply disclosure control (for funders)")
+    report.add_argument("--out", metavar="PATH", help="file or folder (default: print json/csv)")
+
+
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day of the period")
+    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="day after the period ends")
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.reports import exporting
+    from hbf_desktop.reports.disclosure import DisclosureRules
+    from hbf_desktop.reports.period import Period
+
+    period = Period.parse(arguments.start, arguments.end)
+    policy = load_policy(store_dir(arguments))
+    rules = DisclosureRules(policy.suppression_threshold, policy.rounding_base) if arguments.deidentified else None
+    if arguments.out is None and arguments.format in ("xlsx", "pdf"):
+        raise UsageError(f"--format {arguments.format} needs --out PATH")
+    with open_store(arguments) as store:
+        exported = exporting.export_report(
+            store, period, rules, arguments.format, None if arguments.out is None else Path(arguments.out),
+            threshold=policy.suppression_threshold,
+        )  # fmt: skip
+    if exported.path is None:
+        sys.stdout.write(exported.text)
+    else:
+        print(f"Wrote the {exported.kind} report for {period.label()} to {exported.path}.")
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {"report": _report}
