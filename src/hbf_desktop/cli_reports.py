@@ -23,6 +23,12 @@ def add_commands(
     report.add_argument("--deidentified", action="store_true", help="apply disclosure control (for funders)")
     report.add_argument("--out", metavar="PATH", help="file or folder (default: print json/csv)")
 
+    cases = commands.add_parser(
+        "deidentified-cases", parents=[store_options], help="one de-identified, CTDC-aligned row per client (CSV)"
+    )
+    _period_options(cases)
+    cases.add_argument("--out", required=True, metavar="PATH", help="file or folder")
+
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day of the period")
@@ -51,4 +57,19 @@ def _report(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {"report": _report}
+def _deidentified_cases(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.reports import exporting
+    from hbf_desktop.reports.period import Period
+
+    period = Period.parse(arguments.start, arguments.end)
+    threshold = load_policy(store_dir(arguments)).suppression_threshold
+    with open_store(arguments) as store:
+        path, count = exporting.export_case_level(store, period, Path(arguments.out), threshold=threshold)
+    print(f"Wrote {count} de-identified case rows for {period.label()} to {path}.")
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "report": _report,
+    "deidentified-cases": _deidentified_cases,
+}

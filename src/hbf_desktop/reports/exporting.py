@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hbf_desktop.reports import output
+from hbf_desktop.reports import case_level, output
 from hbf_desktop.reports.disclosure import DisclosureRules
 from hbf_desktop.reports.measures import ReportSet
 from hbf_desktop.reports.period import Period, ReportError
+from hbf_desktop.reports.source import Source
 from hbf_desktop.reports.standard import run_reports
 from hbf_desktop.store.files import write_private_file_atomically
 from hbf_desktop.store.store import Store
@@ -62,3 +63,12 @@ def export_report(
     where = "printed" if destination is None else "file"
     store.audit_event("export", reason=f"report {kind} {file_format} {period.start_text}..{period.end_text} {where}")
     return Exported(kind, destination, "" if destination is not None else content.decode("utf-8"))
+
+
+def export_case_level(store: Store, period: Period, out: Path, *, threshold: int) -> tuple[Path, int]:
+    """The de-identified case-level extract as CSV; returns where it went and how many rows it has."""
+    rows = case_level.case_rows(Source(store.connection), period, threshold)
+    destination = output.output_path(out, output.DEIDENTIFIED, period.start_text, period.end_text, "csv", "cases")
+    write_private_file_atomically(destination, case_level.to_csv(rows, period, threshold).encode("utf-8"))
+    store.audit_event("export", reason=f"cases deidentified csv {period.start_text}..{period.end_text} file")
+    return destination, len(rows)

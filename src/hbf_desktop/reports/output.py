@@ -109,10 +109,10 @@ def _text(value: JsonValue) -> str:
     return "" if value is None else str(value)
 
 
-def output_path(out: Path, kind: str, start: str, end: str, suffix: str) -> Path:
+def output_path(out: Path, kind: str, start: str, end: str, suffix: str, what: str = "report") -> Path:
     """Where to write: a folder gets a descriptive name; a file name gains the classification if it lacks it."""
     if out.is_dir():
-        return out / f"hbf-report-{kind}-{start}-to-{end}.{suffix}"
+        return out / f"hbf-{what}-{kind}-{start}-to-{end}.{suffix}"
     name = out.name.lower()
     other = DEIDENTIFIED if kind == INTERNAL else INTERNAL
     if other in name.replace("-", "").replace("_", ""):
