@@ -29,6 +29,12 @@ def add_commands(
     _period_options(cases)
     cases.add_argument("--out", required=True, metavar="PATH", help="file or folder")
 
+    erase = commands.add_parser(
+        "erase-client", parents=[store_options], help="erase everything about one client (refused under a legal hold)"
+    )
+    erase.add_argument("client_id", metavar="CLIENT_ID")
+    erase.add_argument("--yes", action="store_true", help="confirm: the erasure cannot be undone")
+
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day of the period")
@@ -69,7 +75,22 @@ def _deidentified_cases(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _erase_client(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.store.erasure import erase_client
+
+    if not arguments.yes:
+        raise UsageError(
+            f"erasing client {arguments.client_id} removes every record about them on every device and cannot be "
+            "undone; run again with --yes to confirm"
+        )
+    with open_store(arguments) as store:
+        erasure = erase_client(store, arguments.client_id)
+    print(f"Erased {erasure.records_erased} records of client {erasure.client_id}; the erasure syncs to every device.")
+    return EXIT_OK
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "erase-client": _erase_client,
     "report": _report,
     "deidentified-cases": _deidentified_cases,
 }
