@@ -29,6 +29,12 @@ def add_commands(
     _period_options(cases)
     cases.add_argument("--out", required=True, metavar="PATH", help="file or folder")
 
+    access = commands.add_parser(
+        "subject-access", parents=[store_options], help="everything about one client, as JSON and PDF, in a folder"
+    )
+    access.add_argument("client_id", metavar="CLIENT_ID")
+    access.add_argument("--out", required=True, metavar="DIR", help="the folder to create the export in")
+
     erase = commands.add_parser(
         "erase-client", parents=[store_options], help="erase everything about one client (refused under a legal hold)"
     )
@@ -75,6 +81,22 @@ def _deidentified_cases(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _subject_access(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.reports.subject_access_pdf import to_pdf
+    from hbf_desktop.store.subject_access import export_subject_access
+
+    out = Path(arguments.out)
+    if not out.is_dir():
+        raise UsageError(f"--out {out} is not a folder")
+    with open_store(arguments) as store:
+        exported = export_subject_access(store, arguments.client_id, out, renderers={"subject-access.pdf": to_pdf})
+    print(
+        f"Wrote the subject access export ({exported.records} records, {exported.attachments} attachments, "
+        f"{exported.audit_entries} audit entries) to {exported.folder}."
+    )
+    return EXIT_OK
+
+
 def _erase_client(arguments: argparse.Namespace) -> int:
     from hbf_desktop.store.erasure import erase_client
 
@@ -90,6 +112,7 @@ def _erase_client(arguments: argparse.Namespace) -> int:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "subject-access": _subject_access,
     "erase-client": _erase_client,
     "report": _report,
     "deidentified-cases": _deidentified_cases,
