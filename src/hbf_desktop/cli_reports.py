@@ -35,6 +35,14 @@ def add_commands(
     access.add_argument("client_id", metavar="CLIENT_ID")
     access.add_argument("--out", required=True, metavar="DIR", help="the folder to create the export in")
 
+    retention = commands.add_parser(
+        "retention", parents=[store_options], help="list clients past the retention period, or anonymise them"
+    )
+    action = retention.add_mutually_exclusive_group(required=True)
+    action.add_argument("--list", action="store_true", help="list clients due for review (changes nothing)")
+    action.add_argument("--apply", action="store_true", help="anonymise every due client not under a legal hold")
+    retention.add_argument("--as-of", metavar="YYYY-MM-DD", help="review date (default: today)")
+
     erase = commands.add_parser(
         "erase-client", parents=[store_options], help="erase everything about one client (refused under a legal hold)"
     )
@@ -97,6 +105,34 @@ def _subject_access(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _retention(arguments: argparse.Namespace) -> int:
+    from datetime import date
+
+    from hbf_desktop.store.retention import apply_retention, review_list
+
+    try:
+        as_of = date.fromisoformat(arguments.as_of) if arguments.as_of else date.today()
+    except ValueError:
+        raise UsageError(f"--as-of {arguments.as_of!r} is not a date; write it as YYYY-MM-DD") from None
+    policy = load_policy(store_dir(arguments))
+    with open_store(arguments) as store:
+        if arguments.list:
+            items = review_list(store, years=policy.retention_years, as_of=as_of)
+            for item in items:
+                hold = "\tlegal hold: kept" if item.legal_hold else ""
+                print(f"{item.pseudonym_code}\t{item.client_id}\tlast activity {item.last_activity}{hold}")
+            print(f"{len(items)} clients past the {policy.retention_years}-year retention period at {as_of}.")
+            return EXIT_OK
+        result = apply_retention(
+            store, years=policy.retention_years, as_of=as_of, threshold=policy.suppression_threshold
+        )
+    print(
+        f"Anonymised {result.anonymised} clients ({result.records_erased} records erased); "
+        f"{result.held} kept under a legal hold."
+    )
+    return EXIT_OK
+
+
 def _erase_client(arguments: argparse.Namespace) -> int:
     from hbf_desktop.store.erasure import erase_client
 
@@ -112,6 +148,7 @@ def _erase_client(arguments: argparse.Namespace) -> int:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "retention": _retention,
     "subject-access": _subject_access,
     "erase-client": _erase_client,
     "report": _report,
