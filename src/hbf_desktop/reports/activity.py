@@ -5,12 +5,25 @@ from __future__ import annotations
 from hbf_desktop.domain import vocabularies as v
 from hbf_desktop.reports.measures import Count, Report, Tally
 from hbf_desktop.reports.period import Period
-from hbf_desktop.reports.source import Source
+from hbf_desktop.reports.source import Request, Source
+
+
+def _rows(source: Source, request: Request) -> list[tuple[object, ...]]:
+    entity, fields, within = request
+    return source.rows(entity, fields, within=within)
+
+
+def _contacts(period: Period) -> Request:
+    return ("contact", ("contact_type", "outcome"), ("occurred_at", period))
+
+
+def _interventions(period: Period) -> Request:
+    return ("intervention", ("intervention_type", "counterpart_org_type"), ("date", period))
 
 
 def welfare_calls(source: Source, period: Period) -> Report:
     """Attempted: every welfare call in the period, whatever its outcome; completed: those answered."""
-    rows = source.rows("contact", ("contact_type", "outcome"), within=("occurred_at", period))
+    rows = _rows(source, _contacts(period))
     calls = [row for row in rows if row[1] == "welfare_call"]
     completed = [row for row in calls if row[2] == "completed"]
     return {
@@ -22,7 +35,7 @@ def welfare_calls(source: Source, period: Period) -> Report:
 
 def interventions(source: Source, period: Period) -> Report:
     """Each intervention dated in the period counted once, by type and by the kind of organisation worked with."""
-    rows = source.rows("intervention", ("intervention_type", "counterpart_org_type"), within=("date", period))
+    rows = _rows(source, _interventions(period))
     return {
         "total": Count(len(rows)),
         "by_type": Tally.of((_text(row[1]) for row in rows), v.INTERVENTION_TYPE),
@@ -32,8 +45,9 @@ def interventions(source: Source, period: Period) -> Report:
 
 def supported_clients(source: Source, period: Period) -> set[str]:
     """Clients with a completed contact (of any kind) or an intervention (of any outcome) in the period."""
-    contacts = source.rows("contact", ("contact_type", "outcome"), within=("occurred_at", period))
-    work = source.rows("intervention", ("intervention_type", "counterpart_org_type"), within=("date", period))
+    source.prefetch([_contacts(period), _interventions(period)])
+    contacts = _rows(source, _contacts(period))
+    work = _rows(source, _interventions(period))
     found = {str(row[0]) for row in contacts if row[2] == "completed" and row[0] is not None}
     found.update(str(row[0]) for row in work if row[0] is not None)
     return found
