@@ -42,8 +42,12 @@ def report_pages(report_set: ReportSet, rules: DisclosureRules | None) -> list[F
             figure.text(0.06, 0.90, "\n".join(facts if start == 0 else []), va="top", fontsize=10)
             chunk = charts[start : start + _MAX_CHARTS]
             for index, (measure, value) in enumerate(chunk):
-                axes = figure.add_axes((0.32, 0.66 - index * 0.2, 0.6, 0.14))
-                _bar_chart(axes, label(measure), value)
+                if _is_cross(value):
+                    axes = figure.add_axes((0.28, 0.66 - index * 0.2, 0.66, 0.14))
+                    _table(axes, label(measure), value)
+                else:
+                    axes = figure.add_axes((0.32, 0.66 - index * 0.2, 0.6, 0.14))
+                    _bar_chart(axes, label(measure), value)
             pages.append(figure)
     return pages
 
@@ -93,10 +97,31 @@ def _bar_chart(axes: Axes, title: str, value: JsonValue) -> None:
 
 
 def _row_total(cell: JsonValue) -> JsonValue:
-    """A cross-tally's row is drawn as its total when every cell is known, else as a mark."""
-    if not isinstance(cell, dict):
-        return cell
-    values = list(cell.values())
-    if all(isinstance(item, int) for item in values):
-        return sum(item for item in values if isinstance(item, int))
-    return "includes hidden cells"
+    return cell
+
+
+def _is_cross(value: JsonValue) -> bool:
+    return isinstance(value, dict) and any(isinstance(cell, dict) for cell in value.values())
+
+
+def _table(axes: Axes, title: str, value: JsonValue) -> None:
+    """A cross-tally as a table of its cells (marks as written); rows with nothing in them are left out."""
+    assert isinstance(value, dict)
+    rows = {
+        name: cells for name, cells in value.items() if isinstance(cells, dict) and any(c != 0 for c in cells.values())
+    }
+    columns = list(next(iter(rows.values()), {}))
+    axes.axis("off")
+    axes.set_title(title, fontsize=9, loc="left")
+    if not rows:
+        axes.text(0, 0.5, "Nothing to show in this period.", fontsize=8)
+        return
+    table = axes.table(
+        cellText=[[str(cells.get(column)) for column in columns] for cells in rows.values()],
+        rowLabels=[label(name) for name in rows],
+        colLabels=[label(column) for column in columns],
+        loc="upper center",
+        cellLoc="center",
+    )
+    table.auto_set_font_size(False)
+    table.set_fontsize(6)
