@@ -44,6 +44,12 @@ def _client_of_case(records: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return {case["id"]: case["client_id"] for case in records["case"]}
 
 
+def _supported(records: dict[str, list[dict[str, Any]]], owner: dict[str, str]) -> set[str]:
+    """Clients with a completed contact or any intervention in the period."""
+    found = {owner[c["case_id"]] for c in records["contact"] if c["outcome"] == "completed" and _in(c["occurred_at"])}
+    return found | {owner[i["case_id"]] for i in records["intervention"] if _in(i["date"])}
+
+
 def _nonzero(table: dict[str, int]) -> dict[str, int]:
     return {key: value for key, value in table.items() if value}
 
@@ -69,10 +75,7 @@ def test_welfare_calls_and_interventions(caseload: tuple[dict[str, Any], dict[st
 def test_clients_supported(caseload: tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]) -> None:
     report, records = caseload
     owner = _client_of_case(records)
-    supported = {
-        owner[c["case_id"]] for c in records["contact"] if c["outcome"] == "completed" and _in(c["occurred_at"])
-    }
-    supported |= {owner[i["case_id"]] for i in records["intervention"] if _in(i["date"])}
+    supported = _supported(records, owner)
     cases = records["case"]
     caseload_at_end = [
         c for c in cases if c["opened_on"] < END and (c.get("closed_on") is None or c["closed_on"] >= END)
@@ -176,10 +179,7 @@ def test_housing_moves_and_risk(caseload: tuple[dict[str, Any], dict[str, list[d
 def test_profiles(caseload: tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]) -> None:
     report, records = caseload
     owner = _client_of_case(records)
-    supported = {
-        owner[c["case_id"]] for c in records["contact"] if c["outcome"] == "completed" and _in(c["occurred_at"])
-    }
-    supported |= {owner[i["case_id"]] for i in records["intervention"] if _in(i["date"])}
+    supported = _supported(records, owner)
     clients = [c for c in records["client"] if c["id"] in supported]
     profiles = report["profiles"]
     assert _nonzero(profiles["by_gender"]) == dict(Counter(c.get("gender", "not_recorded") for c in clients))
