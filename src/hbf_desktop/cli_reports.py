@@ -21,6 +21,7 @@ def add_commands(
     _period_options(report)
     report.add_argument("--format", choices=REPORT_FORMATS, default="json")
     report.add_argument("--deidentified", action="store_true", help="apply disclosure control (for funders)")
+    report.add_argument("--programme", metavar="NAME", help="only the cases of this programme (default: all)")
     report.add_argument("--out", metavar="PATH", help="file or folder (default: print json/csv)")
 
     cases = commands.add_parser(
@@ -68,7 +69,7 @@ def _report(arguments: argparse.Namespace) -> int:
     with open_store(arguments) as store:
         exported = exporting.export_report(
             store, period, rules, arguments.format, None if arguments.out is None else Path(arguments.out),
-            threshold=policy.suppression_threshold,
+            threshold=policy.suppression_threshold, programme=arguments.programme,
         )  # fmt: skip
     if exported.path is None:
         sys.stdout.write(exported.text)

@@ -262,3 +262,37 @@ def test_one_pass_prefetch_gives_the_same_rows_as_separate_queries(store: Store)
         expected = apart.rows(entity, fields, within=within)
         assert together.rows(entity, fields, within=within) == expected and expected
     assert len(apart.rows("intervention", ("intervention_type",), within=("date", YEAR))) == 2
+
+
+def test_a_programme_limits_every_report_to_its_cases_and_their_clients(store: Store) -> None:
+    caseload = Caseload()
+    client, trafficking = caseload.client(gender="feminine", citizenship=["ALB"])
+    caseload.records[-1]["programme"] = "Counter-trafficking"
+    other_client, other_case = caseload.client(gender="masculine", citizenship=["ALB"])
+    caseload.records[-1]["programme"] = "Torture survivors"
+    caseload.add("case", client_id=client, status="open", opened_on="2024-02-01", programme="Torture survivors")
+    second = caseload.records[-1]["id"]
+    assert isinstance(second, str)
+    for case in (trafficking, other_case, second):
+        caseload.call(case, "2024-03-01T10:00:00+00:00")
+        caseload.intervention(case, "2024-03-02", "benefits_finance")
+    caseload.add("nrm_record", client_id=other_client, route="nrm", referral_date="2024-01-05")
+    caseload.import_into(store)
+
+    def figures(programme: str | None) -> dict[str, dict[str, object]]:
+        found = run_reports(store.connection, YEAR, threshold=1, programme=programme).reports
+        return {name: dict(report) for name, report in found.items()}
+
+    trafficking_only = figures("Counter-trafficking")
+    assert trafficking_only["welfare_calls"]["completed"] == Count(1)
+    assert trafficking_only["interventions"]["total"] == Count(1)
+    assert trafficking_only["clients_supported"]["caseload_at_end"] == Count(1)
+    pending = trafficking_only["nrm_decision_times"]["pending_by_age"]
+    assert isinstance(pending, Tally) and pending.total == 0, "the NRM record is the other client's"
+    torture = figures("Torture survivors")
+    assert torture["welfare_calls"]["completed"] == Count(2) and torture["clients_supported"]["supported"] == Count(2)
+    everyone = figures(None)
+    assert everyone["interventions"]["total"] == Count(3) and everyone["clients_supported"]["caseload_at_end"] == Count(
+        3
+    )
+    assert figures("No such programme")["clients_supported"]["supported"] == Count(0)

@@ -110,6 +110,9 @@ def test_report_command_prints_json_and_refuses_a_pdf_without_a_file(tmp_path: P
     cli.run("init")
     printed = cli.run("report", "--from", "2024-01-01", "--to", "2025-01-01")
     assert printed.stdout.splitlines()[0].startswith('{"classification": "internal"')
+    safe = cli.run("report", "--from", "2024-01-01", "--to", "2025-01-01", "--deidentified", "--programme", "X")
+    assert safe.stdout.splitlines()[0].startswith('{"classification": "deidentified"')
+    assert '"programme": "X"' in safe.stdout.splitlines()[0]
     refused = cli.run("report", "--from", "2024-01-01", "--to", "2025-01-01", "--format", "pdf", check=False)
     assert refused.returncode == 2 and "needs --out" in refused.stderr
     bad = cli.run("report", "--from", "2024-02-30", "--to", "2025-01-01", check=False)

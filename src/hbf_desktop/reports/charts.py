@@ -27,6 +27,8 @@ def title_page(report_set: ReportSet, rules: DisclosureRules | None) -> Figure:
     figure.text(0.5, 0.64, f"{report_set.period_start} to {report_set.period_end} (end exclusive)", ha="center")
     kind = "Internal: exact figures" if rules is None else "De-identified figures"
     figure.text(0.5, 0.58, kind, ha="center", fontsize=16)
+    scope = f"Programme: {report_set.programme}" if report_set.programme else "All programmes"
+    figure.text(0.5, 0.54, scope, ha="center")
     return figure
 
 

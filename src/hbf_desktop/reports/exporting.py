@@ -51,17 +51,22 @@ def export_report(
     out: Path | None,
     *,
     threshold: int,
+    programme: str | None = None,
 ) -> Exported:
     """Compute every standard report for `period` and write it (or return it as text when `out` is None)."""
     kind = output.classification(rules)
-    report_set = run_reports(store.connection, period, threshold=threshold, deidentified=rules is not None)
+    report_set = run_reports(
+        store.connection, period, threshold=threshold, deidentified=rules is not None, programme=programme
+    )
     content = render(report_set, rules, file_format)
     destination = None
     if out is not None:
         destination = output.output_path(out, kind, period.start_text, period.end_text, file_format)
         write_private_file_atomically(destination, content)
     where = "printed" if destination is None else "file"
-    store.audit_event("export", reason=f"report {kind} {file_format} {period.start_text}..{period.end_text} {where}")
+    scope = f" programme={programme}" if programme else ""
+    reason = f"report {kind} {file_format} {period.start_text}..{period.end_text} {where}{scope}"
+    store.audit_event("export", reason=reason)
     return Exported(kind, destination, "" if destination is not None else content.decode("utf-8"))
 
 

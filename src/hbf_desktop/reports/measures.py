@@ -134,3 +134,4 @@ class ReportSet:
     period_start: str
     period_end: str
     reports: dict[str, Report] = field(default_factory=dict)
+    programme: str | None = None  # None: every programme

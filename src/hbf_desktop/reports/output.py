@@ -64,6 +64,7 @@ def header(report_set: ReportSet, rules: DisclosureRules | None) -> dict[str, Js
         "classification": classification(rules),
         "notice": notice(rules),
         "period": {"from": report_set.period_start, "to": report_set.period_end},
+        "programme": report_set.programme,
     }
 
 
@@ -86,7 +87,8 @@ def csv_rows(report_set: ReportSet, rules: DisclosureRules | None) -> list[list[
 def to_csv(report_set: ReportSet, rules: DisclosureRules | None) -> str:
     buffer = io.StringIO()
     period = f"{report_set.period_start} to {report_set.period_end} (end exclusive)"
-    buffer.write(f"# {notice(rules)}; HBF programme report, {period}\n")
+    scope = f"programme {report_set.programme}" if report_set.programme else "all programmes"
+    buffer.write(f"# {notice(rules)}; HBF programme report, {period}, {scope}\n")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["report", "measure", "category", "subcategory", "value"])
     writer.writerows(csv_rows(report_set, rules))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hbf_desktop.domain.entities import ENTITIES
 from hbf_desktop.reports.period import Period
 from hbf_desktop.store.connection import Connection
 
@@ -23,8 +24,9 @@ _PATH = re.compile(r"^[a-z_]+(\[0\]|\.[a-z_]+)?$")
 class Source:
     """What reports read, over one connection (so one thread)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, programme: str | None = None) -> None:
         self._connection = connection
+        self._programme = programme
         self._cache: dict[tuple[object, ...], list[Row]] = {}
         self._org_types: dict[str, str] | None = None
 
@@ -37,7 +39,7 @@ class Source:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        condition, parameters = _condition(key)
+        condition, parameters = _condition(key, self._programme)
         columns = "".join(f", json_extract(body, '$.{name}')" for name in fields)
         sql = f"SELECT client_id{columns} FROM record WHERE entity = ? AND deleted_at IS NULL AND {condition}"
         found = [tuple(row) for row in self._connection.execute(sql + " ORDER BY rowid", [entity, *parameters])]
@@ -65,7 +67,7 @@ class Source:
         conditions: list[str] = []
         parameters: list[object] = []
         for request in wanted:
-            condition, values = _condition(request)
+            condition, values = _condition(request, self._programme)
             conditions.append(f"(entity = ? AND {condition})")
             parameters += [request[0], *values]
         sql = (
@@ -91,14 +93,37 @@ class Source:
         return self._org_types
 
 
-def _condition(request: Request) -> tuple[str, list[object]]:
-    """The SQL condition for a request's period (or none), checking every field path first."""
-    _, fields, within = request
+def _condition(request: Request, programme: str | None) -> tuple[str, list[object]]:
+    """The SQL condition for a request's period and programme (or none), checking every field path first."""
+    entity, fields, within = request
     for name in (*fields, *([within[0]] if within else [])):
         if not _PATH.match(name):
             raise ValueError(f"not a field path: {name!r}")
-    if within is None:
-        return "1", []
-    # substr: a date-time counts on the calendar day written in it (see period.py).
-    day = f"substr(json_extract(body, '$.{within[0]}'), 1, 10)"
-    return f"{day} >= ? AND {day} < ?", [within[1].start_text, within[1].end_text]
+    conditions, parameters = ["1"], list[object]()
+    if within is not None:
+        # substr: a date-time counts on the calendar day written in it (see period.py).
+        day = f"substr(json_extract(body, '$.{within[0]}'), 1, 10)"
+        conditions.append(f"{day} >= ? AND {day} < ?")
+        parameters += [within[1].start_text, within[1].end_text]
+    if programme is not None:
+        conditions.append(_PROGRAMME[_scope(entity)])
+        parameters.append(programme)
+    return " AND ".join(conditions), parameters
+
+
+# A programme is a property of a case: a case's own records belong to it; a client's records (NRM, exploitation,
+# the client itself) belong to every programme the client has a case in. SQLite runs each subquery once.
+_PROGRAMMES = (
+    "SELECT {column} FROM record WHERE entity = 'case' AND deleted_at IS NULL AND json_extract(body, '$.programme') = ?"
+)
+_PROGRAMME = {
+    "case": "json_extract(body, '$.programme') = ?",
+    "case_id": f"json_extract(body, '$.case_id') IN ({_PROGRAMMES.format(column='id')})",
+    "client_id": f"client_id IN ({_PROGRAMMES.format(column='client_id')})",
+}
+
+
+def _scope(entity: str) -> str:
+    if entity == "case":
+        return "case"
+    return "case_id" if ENTITIES[entity].parent == "case_id" else "client_id"

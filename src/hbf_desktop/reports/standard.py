@@ -35,13 +35,12 @@ def run_reports(
     threshold: int = DEFAULT_THRESHOLD,
     deidentified: bool = False,
     only: tuple[str, ...] | None = None,
+    programme: str | None = None,
 ) -> ReportSet:
     """Exact figures for every standard report (or `only` those named). `deidentified` coarsens what the reports
-    group by (gender in three values); the counts themselves are made safe by `disclosure.deidentify`."""
-    source = Source(connection)
+    group by (gender in three values); the counts themselves are made safe by `disclosure.deidentify`. With a
+    `programme`, only the cases of that programme (and their clients' records) are counted."""
+    source = Source(connection, programme)
     names = only or tuple(REPORTS)
-    return ReportSet(
-        period.start_text,
-        period.end_text,
-        {name: REPORTS[name](source, period, threshold, deidentified) for name in names},
-    )
+    reports = {name: REPORTS[name](source, period, threshold, deidentified) for name in names}
+    return ReportSet(period.start_text, period.end_text, reports, programme)

@@ -39,7 +39,8 @@ def to_xlsx(report_set: ReportSet, rules: DisclosureRules | None) -> bytes:
 
 def _banner(sheet: Worksheet, report_set: ReportSet, rules: DisclosureRules | None) -> None:
     sheet.append([output.notice(rules)])
-    sheet.append([f"Period: {report_set.period_start} to {report_set.period_end} (end exclusive)"])
+    scope = f"programme {report_set.programme}" if report_set.programme else "all programmes"
+    sheet.append([f"Period: {report_set.period_start} to {report_set.period_end} (end exclusive), {scope}"])
     sheet["A1"].font = _BOLD
     sheet.append([])
 
