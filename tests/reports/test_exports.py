@@ -69,6 +69,9 @@ def test_a_file_name_saying_the_other_kind_is_refused_and_nothing_is_written(fil
     tmp_path.mkdir()
     with pytest.raises(ReportError):
         export_report(filled, YEAR, DisclosureRules(), "json", tmp_path / "internal-figures.json", threshold=10)
+    with pytest.raises(ReportError, match="whole months"):
+        export_report(filled, Period(date(2024, 1, 2), date(2025, 1, 1)), DisclosureRules(), "json", tmp_path,
+                      threshold=10)  # fmt: skip
     before = _audit(filled)
     with pytest.raises(OSError):
         export_report(filled, YEAR, None, "json", tmp_path / "missing" / "figures.json", threshold=10)

@@ -55,6 +55,8 @@ def export_report(
 ) -> Exported:
     """Compute every standard report for `period` and write it (or return it as text when `out` is None)."""
     kind = output.classification(rules)
+    if rules is not None:
+        period.require_whole_months()
     report_set = run_reports(
         store.connection, period, threshold=threshold, deidentified=rules is not None, programme=programme
     )
@@ -72,6 +74,7 @@ def export_report(
 
 def export_case_level(store: Store, period: Period, out: Path, *, threshold: int) -> tuple[Path, int]:
     """The de-identified case-level extract as CSV; returns where it went and how many rows it has."""
+    period.require_whole_months()
     rows = case_level.case_rows(Source(store.connection), period, threshold)
     destination = output.output_path(out, output.DEIDENTIFIED, period.start_text, period.end_text, "csv", "cases")
     write_private_file_atomically(destination, case_level.to_csv(rows, period, threshold).encode("utf-8"))

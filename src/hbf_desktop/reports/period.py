@@ -42,6 +42,15 @@ class Period:
         """Whether an ISO date (or the date part of a date-time) falls in [start, end)."""
         return day is not None and self.start_text <= day[:10] < self.end_text
 
+    def require_whole_months(self) -> None:
+        """De-identified figures are published for fixed periods only (DATA-MODEL.md "Differencing"): two reports
+        a day apart would differ by one person's records, so a period must run from a 1st of a month to a 1st."""
+        if self.start.day != 1 or self.end.day != 1:
+            raise ReportError(
+                f"de-identified figures cover whole months, so that two releases cannot be subtracted to reveal "
+                f"one person: use a period from the 1st of a month to the 1st of a month (not {self.label()})"
+            )
+
     def label(self) -> str:
         return f"{self.start_text} to {self.end_text} (end exclusive)"
 
