@@ -96,3 +96,20 @@ def test_retention_command_lists_then_applies(tmp_path: Path) -> None:
     assert len(again) == held + 1
     bad = cli.run("retention", "--list", "--as-of", "soon", check=False)
     assert bad.returncode == 2
+
+
+def test_enquiries_after_a_year_and_children_not_before_25(store: Store) -> None:
+    caseload = Caseload()
+    enquiry = caseload.add("client", pseudonym_code="HB-ENQ1")
+    child, _ = caseload.client(opened_on="2008-01-10", closed_on="2010-03-01", age_band="9_17", birth_year=2000,
+                               birth_month=6)  # fmt: skip
+    caseload.import_into(store)
+
+    def listed(as_of: date) -> set[str]:
+        return {item.client_id for item in review_list(store, years=6, as_of=as_of)}
+
+    today = date.today()
+    assert enquiry not in listed(today) and enquiry in listed(date(today.year + 2, 1, 1))
+    assert child not in listed(date(2025, 5, 31)) and child in listed(date(2025, 6, 1)), (
+        "six years after closure was 2016"
+    )

@@ -2,7 +2,8 @@
 review, then anonymised; a legal hold on any of the client's cases keeps them out.
 
 A client is due when every case of theirs is closed and their last activity (the latest case closure or contact) is
-more than `years` before the review date. Anonymising one client, in one transaction:
+more than `years` before the review date; a client with no case at all (an enquiry) 12 months after being recorded;
+someone supported as a child (age band under 18) not before they turn 25. Anonymising one client, in one transaction:
 - the identity vault row and attachments are erased, with no copy;
 - every other live record is copied under a new random id, the client under a new surrogate id and code, with no
   mapping kept anywhere (not even in the audit log); identifier (I) and narrative (N) fields are dropped, dates become
@@ -28,6 +29,7 @@ from hbf_desktop.store.records import StoredRecord, Writer
 from hbf_desktop.store.store import Store
 
 SURROGATE_PREFIX = "ANON-"
+CHILD_AGE_BANDS = ("0_8", "9_17")  # supported as a child: kept until 25 if that is later (DATA-MODEL.md)
 _NOT_COPIED = {"client_identity", "attachment"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PARENTS_FIRST = {"client": 0, "case": 1, "consent": 2, "support_plan": 3}
@@ -61,19 +63,25 @@ def review_list(store: Store, *, years: int, as_of: date) -> list[RetentionItem]
         "SELECT client_id, max(substr(json_extract(body, '$.occurred_at'), 1, 10)) FROM record"
         " WHERE entity = 'contact' AND deleted_at IS NULL GROUP BY client_id"
     ).fetchall())  # fmt: skip
-    codes = dict(store.connection.execute(
-        "SELECT id, json_extract(body, '$.pseudonym_code') FROM record WHERE entity = 'client' AND deleted_at IS NULL"
-    ).fetchall())  # fmt: skip
     due: list[RetentionItem] = []
-    for client, found in cases.items():
-        code = str(codes.get(client, ""))
-        if client not in codes or code.startswith(SURROGATE_PREFIX) or any(closed is None for closed, _ in found):
+    for client, code, created, band, birth_year, birth_month in store.connection.execute(
+        "SELECT id, json_extract(body, '$.pseudonym_code'), created_at, json_extract(body, '$.age_band'),"
+        " json_extract(body, '$.birth_year'), json_extract(body, '$.birth_month') FROM record"
+        " WHERE entity = 'client' AND deleted_at IS NULL"
+    ):
+        found = cases.get(str(client), [])
+        if str(code).startswith(SURROGATE_PREFIX) or any(closed is None for closed, _ in found):
             continue
-        last = max([str(closed) for closed, _ in found] + ([str(contacts[client])] if contacts.get(client) else []))
-        due_on = _years_after(date.fromisoformat(last), years)
+        if found:
+            last = max([str(closed) for closed, _ in found] + ([str(contacts[client])] if contacts.get(client) else []))
+            due_on = _years_after(date.fromisoformat(last), years)
+        else:  # an enquiry that never became a case
+            last = str(created)[:10]
+            due_on = _years_after(date.fromisoformat(last), 1)
+        if band in CHILD_AGE_BANDS and isinstance(birth_year, int):
+            due_on = max(due_on, date(birth_year + 25, birth_month if isinstance(birth_month, int) else 12, 1))
         if due_on <= as_of:
-            held = any(hold for _, hold in found)
-            due.append(RetentionItem(client, code, last, due_on.isoformat(), held))
+            due.append(RetentionItem(str(client), str(code), last, due_on.isoformat(), any(h for _, h in found)))
     return sorted(due, key=lambda item: (item.last_activity, item.client_id))
 
 
