@@ -13,17 +13,17 @@ def _rows(source: Source, request: Request) -> list[tuple[object, ...]]:
     return source.rows(entity, fields, within=within)
 
 
-def _contacts(period: Period) -> Request:
+def contacts_request(period: Period) -> Request:
     return ("contact", ("contact_type", "outcome"), ("occurred_at", period))
 
 
-def _interventions(period: Period) -> Request:
+def interventions_request(period: Period) -> Request:
     return ("intervention", ("intervention_type", "counterpart_org_type"), ("date", period))
 
 
 def welfare_calls(source: Source, period: Period) -> Report:
     """Attempted: every welfare call in the period, whatever its outcome; completed: those answered."""
-    rows = _rows(source, _contacts(period))
+    rows = _rows(source, contacts_request(period))
     calls = [row for row in rows if row[1] == "welfare_call"]
     completed = [row for row in calls if row[2] == "completed"]
     return {
@@ -35,7 +35,7 @@ def welfare_calls(source: Source, period: Period) -> Report:
 
 def interventions(source: Source, period: Period) -> Report:
     """Each intervention dated in the period counted once, by type and by the kind of organisation worked with."""
-    rows = _rows(source, _interventions(period))
+    rows = _rows(source, interventions_request(period))
     return {
         "total": Count(len(rows)),
         "by_type": Tally.of((_text(row[1]) for row in rows), v.INTERVENTION_TYPE),
@@ -45,9 +45,9 @@ def interventions(source: Source, period: Period) -> Report:
 
 def supported_clients(source: Source, period: Period) -> set[str]:
     """Clients with a completed contact (of any kind) or an intervention (of any outcome) in the period."""
-    source.prefetch([_contacts(period), _interventions(period)])
-    contacts = _rows(source, _contacts(period))
-    work = _rows(source, _interventions(period))
+    source.prefetch([contacts_request(period), interventions_request(period)])
+    contacts = _rows(source, contacts_request(period))
+    work = _rows(source, interventions_request(period))
     found = {str(row[0]) for row in contacts if row[2] == "completed" and row[0] is not None}
     found.update(str(row[0]) for row in work if row[0] is not None)
     return found

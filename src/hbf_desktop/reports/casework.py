@@ -6,9 +6,10 @@ from hbf_desktop.domain import vocabularies as v
 from hbf_desktop.reports.activity import open_at
 from hbf_desktop.reports.measures import Count, CrossTally, Report, Share, Tally
 from hbf_desktop.reports.period import Period, days_between
-from hbf_desktop.reports.source import Source
+from hbf_desktop.reports.source import Request, Source
 
 ACCEPTED_WITHIN_DAYS = 30
+RISK_REQUEST: Request = ("risk_assessment", ("assessed_on", "overall_level", "domains.re_trafficking"), None)
 NOT_ASSESSED = "not_assessed"
 
 
@@ -62,9 +63,8 @@ def risk_profile(source: Source, period: Period) -> Report:
     }
     at_start: dict[object, tuple[str, object, object]] = {}
     at_end: dict[object, tuple[str, object, object]] = {}
-    for client, assessed_on, overall, re_trafficking in source.rows(
-        "risk_assessment", ("assessed_on", "overall_level", "domains.re_trafficking")
-    ):
+    entity, fields, _ = RISK_REQUEST
+    for client, assessed_on, overall, re_trafficking in source.rows(entity, fields):
         if client not in caseload or assessed_on is None:
             continue
         day = str(assessed_on)
