@@ -89,5 +89,5 @@ def test_medians_only_from_ten_cases_and_rounded() -> None:
 def test_shares_hidden_when_few_cases_or_when_the_count_is_small() -> None:
     assert _shown(Share(5, 8))["m0"] == {"count": "<10", "of": "<10", "share": None}
     assert _shown(Share(3, 200))["m0"] == {"count": "<10", "of": 200, "share": None}
-    assert _shown(Share(195, 200))["m0"] == {"count": 195, "of": 200, "share": None}, "the rest (5) is small"
+    assert _shown(Share(195, 200))["m0"] == {"count": "[c]", "of": 200, "share": None}, "the rest (5) is small"
     assert _shown(Share(100, 200))["m0"] == {"count": 100, "of": 200, "share": 0.5}

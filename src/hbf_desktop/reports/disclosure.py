@@ -153,10 +153,13 @@ def _protected(measure: Measure, rules: DisclosureRules) -> JsonValue:
 
 
 def _protected_share(measure: Share, rules: DisclosureRules) -> JsonValue:
-    small = any(0 < part < rules.threshold for part in (measure.count, measure.of - measure.count))
+    """A share's count and denominator are a tally of two cells (count, rest): a small rest hides the count too."""
+    rest_is_small = 0 < measure.of - measure.count < rules.threshold
+    small = rest_is_small or 0 < measure.count < rules.threshold
     enough = measure.of >= rules.minimum_for_statistics and not small
+    count = Suppressed.SECONDARY if rest_is_small and measure.count >= rules.threshold else rules.protect(measure.count)
     return {
-        "count": _cell(rules.protect(measure.count), rules),
+        "count": _cell(count, rules),
         "of": _cell(rules.protect(measure.of), rules),
         "share": round(measure.count / measure.of, 2) if enough else None,
     }
