@@ -129,7 +129,7 @@ def _retention(arguments: argparse.Namespace) -> int:
         )
     print(
         f"Anonymised {result.anonymised} clients ({result.records_erased} records erased); "
-        f"{result.held} kept under a legal hold."
+        f"{result.held} kept under a legal hold; {result.audit_entries_removed} audit entries past the period removed."
     )
     return EXIT_OK
 

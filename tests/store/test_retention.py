@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from hbf_desktop.domain.entities import ENTITIES
 from hbf_desktop.store.attachments import add_attachment
 from hbf_desktop.store.retention import SURROGATE_PREFIX, apply_retention, review_list
@@ -113,3 +115,21 @@ def test_enquiries_after_a_year_and_children_not_before_25(store: Store) -> None
     assert child not in listed(date(2025, 5, 31)) and child in listed(date(2025, 6, 1)), (
         "six years after closure was 2016"
     )
+
+
+def test_audit_entries_past_the_period_are_removed_and_the_chain_still_verifies(store: Store) -> None:
+    _caseload(store)
+    before = store.connection.execute("SELECT count(*) FROM audit").fetchone()[0]
+    assert apply_retention(store, years=6, as_of=AS_OF, threshold=10).audit_entries_removed == 0
+    later = date(date.today().year + 7, 1, 1)
+
+    result = apply_retention(store, years=6, as_of=later, threshold=10)
+
+    assert result.audit_entries_removed >= before
+    remaining = [tuple(row) for row in store.connection.execute("SELECT action, reason FROM audit ORDER BY seq")]
+    assert remaining[-1][0] == "erase" and "audit entries before" in str(remaining[-1][1])
+    assert store.verify() == [], "the chain restarts from the last removed entry"
+    store.audit_event("view")
+    assert store.verify() == []
+    with pytest.raises(Exception, match="append-only"):
+        store.connection.execute("DELETE FROM audit")

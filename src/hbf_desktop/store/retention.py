@@ -10,7 +10,8 @@ someone supported as a child (age band under 18) not before they turn 25. Anonym
   the first of their month (times midnight UTC), birth year and month are dropped (the age band stays), and
   citizenships held by fewer than k clients are dropped (the domain has no country -> region table yet);
 - the originals are erased (`Writer.erase`), so the erasure travels as tombstones and the copies as new records.
-Surrogate clients carry the code prefix `ANON-` and are never listed again.
+Surrogate clients carry the code prefix `ANON-` and are never listed again. Audit entries older than the period are
+removed too (the log holds no content, but DATA-MODEL.md keeps it six years).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from hbf_desktop.domain.model import FieldKind, JsonValue, RecordValues
 from hbf_desktop.store.erasure import client_records, purge_leftovers
 from hbf_desktop.store.records import StoredRecord, Writer
 from hbf_desktop.store.store import Store
+from hbf_desktop.store.transactions import write_meta
 
 SURROGATE_PREFIX = "ANON-"
 CHILD_AGE_BANDS = ("0_8", "9_17")  # supported as a child: kept until 25 if that is later (DATA-MODEL.md)
@@ -49,6 +51,7 @@ class RetentionResult:
     anonymised: int
     held: int
     records_erased: int
+    audit_entries_removed: int = 0
 
 
 def review_list(store: Store, *, years: int, as_of: date) -> list[RetentionItem]:
@@ -94,10 +97,31 @@ def apply_retention(store: Store, *, years: int, as_of: date, threshold: int) ->
         for item in items:
             if not item.legal_hold:
                 erased += anonymise_client(store, writer, item.client_id, rare)
+        removed = truncate_audit(writer, _years_after(as_of, -years))
     anonymised = sum(1 for item in items if not item.legal_hold)
     if anonymised:
         purge_leftovers(store)
-    return RetentionResult(anonymised, len(items) - anonymised, erased)
+    return RetentionResult(anonymised, len(items) - anonymised, erased, removed)
+
+
+def truncate_audit(writer: Writer, before: date) -> int:
+    """Remove audit entries older than `before` (DATA-MODEL.md: the audit log is kept 6 years, then truncated).
+
+    The log is append-only; its delete trigger yields only while `audit_truncation` is `allowed`, which is set and
+    cleared inside this transaction. The chain then starts from the last removed entry's hash, so `verify` still
+    checks every remaining entry. The truncation is itself audited.
+    """
+    connection = writer.connection
+    last = connection.execute("SELECT max(seq) FROM audit WHERE at < ?", (before.isoformat(),)).fetchone()[0]
+    if last is None:
+        return 0
+    chain_start = connection.execute("SELECT hash FROM audit WHERE seq = ?", (last,)).fetchone()[0]
+    write_meta(connection, "audit_truncation", "allowed")
+    removed = connection.execute("DELETE FROM audit WHERE seq <= ?", (last,)).rowcount
+    write_meta(connection, "audit_chain_start", str(chain_start))
+    write_meta(connection, "audit_truncation", "denied")
+    writer.audit("erase", None, None, (), reason=f"retention: {removed} audit entries before {before} removed")
+    return int(removed)
 
 
 def anonymise_client(store: Store, writer: Writer, client_id: str, rare: set[str]) -> int:
