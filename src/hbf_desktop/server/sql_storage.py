@@ -7,6 +7,7 @@ import itertools
 from sqlalchemy import Engine
 
 from hbf_desktop.server.database import make_engines, migrate
+from hbf_desktop.server.settings import driver_url
 from hbf_desktop.server.sql_batches import SqlBatches
 from hbf_desktop.server.sql_devices import SqlDevices
 
@@ -18,7 +19,7 @@ class SqlStorage(SqlDevices, SqlBatches):
 
     @classmethod
     def open(cls, url: str, *, migrate_schema: bool = True) -> SqlStorage:
-        write, read = make_engines(url)
+        write, read = make_engines(driver_url(url))
         if migrate_schema:
             migrate(write)
         return cls(write, read)
