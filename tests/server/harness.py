@@ -156,6 +156,7 @@ def write_provisioning(path: Path, root: SigningPrivateKey, server_url: str = "h
 
 
 def make_server(directory: Path, database_url: str | None) -> RunningServer:
+    directory.mkdir(parents=True, exist_ok=True)
     data_dir = directory / "data"
     url = database_url or f"sqlite:///{data_dir / 'hbf-server.sqlite3'}"
     server = RunningServer(data_dir, url, SigningPrivateKey.generate(), directory / "server.log")
@@ -259,7 +260,7 @@ class Device:
         return batch_id, data
 
 
-def directory_document(server: RunningServer, version: int, supervisors: list[Device]) -> bytes:
+def directory_document(root: SigningPrivateKey, version: int, supervisors: list[Device]) -> bytes:
     directory = Directory(
         version=version,
         organisation_id=ORGANISATION_ID,
@@ -271,4 +272,4 @@ def directory_document(server: RunningServer, version: int, supervisors: list[De
         ),
         policy={},
     )
-    return sign_directory(directory, server.root)
+    return sign_directory(directory, root)
