@@ -23,13 +23,17 @@ _BUSY_TIMEOUT_MS = 30_000
 def make_engines(url: str) -> tuple[Engine, Engine]:
     """(write engine, read engine); the same engine twice for PostgreSQL."""
     if not url.startswith("sqlite"):
-        engine = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+        engine = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True, hide_parameters=True)
         return engine, engine
     return _sqlite_engine(url, "BEGIN IMMEDIATE"), _sqlite_engine(url, "BEGIN")
 
 
 def _sqlite_engine(url: str, begin: str) -> Engine:
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": _BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": _BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,  # an error logged with its statement must not carry the row's values
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
