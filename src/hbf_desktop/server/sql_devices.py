@@ -22,8 +22,8 @@ _NONCE_SWEEP_EVERY = 256
 
 
 class SqlDevices:
-    def __init__(self, write: Engine, read: Engine) -> None:
-        self._write, self._read = write, read
+    def __init__(self, write: Engine, read: Engine, volatile: Engine) -> None:
+        self._write, self._read, self._volatile = write, read, volatile
         self._nonce_calls = itertools.count(1)
 
     def info(self, name: str) -> str | None:
@@ -79,7 +79,7 @@ class SqlDevices:
     def remember_nonce(self, device_id: str, nonce: str, expires_at: int, now: int) -> bool:
         """Insert-or-fail on the primary key: atomic on both databases. Also notes when the device was last seen."""
         try:
-            with self._write.begin() as connection:
+            with self._volatile.begin() as connection:
                 connection.execute(insert(nonces).values(device_id=device_id, nonce=nonce, expires_at=expires_at))
                 connection.execute(update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now))
                 if next(self._nonce_calls) % _NONCE_SWEEP_EVERY == 0:
