@@ -43,8 +43,10 @@ _STORED_COLUMNS = (
 
 
 class SqlBatches:
-    def __init__(self, write: Engine, read: Engine) -> None:
-        self._write, self._read = write, read
+    """The other half of `SqlStorage`, which sets the engines."""
+
+    _write: Engine
+    _read: Engine
 
     def store_batch(self, batch: IncomingBatch, now: int) -> tuple[StoredBatch, bool]:
         """(the stored batch, True if stored now; False if these very bytes were stored before)."""

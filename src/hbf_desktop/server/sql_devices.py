@@ -22,9 +22,12 @@ _NONCE_SWEEP_EVERY = 256
 
 
 class SqlDevices:
-    def __init__(self, write: Engine, read: Engine, volatile: Engine) -> None:
-        self._write, self._read, self._volatile = write, read, volatile
-        self._nonce_calls = itertools.count(1)
+    """Half of `SqlStorage`, which sets the engines (see `database.Engines`) and the nonce counter."""
+
+    _write: Engine
+    _read: Engine
+    _volatile: Engine
+    _nonce_calls: itertools.count[int]
 
     def info(self, name: str) -> str | None:
         with self._read.connect() as connection:
