@@ -7,6 +7,7 @@ data rejected) except `positive_data_acceptance`, for the reason given at `_EXCL
 
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 from collections.abc import Callable
@@ -43,6 +44,8 @@ class _SignedBy(requests.auth.AuthBase):
 def test_no_server_errors(server: RunningServer, enrolled: Callable[..., Device]) -> None:
     session = requests.Session()
     session.auth = _SignedBy(enrolled("supervisor"))
+    statuses: collections.Counter[int] = collections.Counter()
+    session.hooks["response"].append(lambda response, *_args, **_kwargs: statuses.update([response.status_code]))
     api_schema = schemathesis.openapi.from_url(server.base_url + "/openapi.json")
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 14  # every v1 endpoint of docs/sync-api.md
@@ -61,3 +64,5 @@ def test_no_server_errors(server: RunningServer, enrolled: Callable[..., Device]
         except Exception as error:  # collect every operation's failure, then report them all
             failures.append(f"{operation.label} ({mode.value}): {error}")
     assert not failures, "\n\n".join(failures)
+    assert statuses[200] + statuses[201] > 20, statuses  # the signed requests got past authentication
+    assert not any(status >= 500 for status in statuses), statuses
