@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 import time
@@ -156,19 +155,18 @@ def write_provisioning(path: Path, root: SigningPrivateKey, server_url: str = "h
     path.write_text(json.dumps(content))
 
 
-def make_server(directory: Path, database_url: str | None) -> RunningServer:
+def make_server(directory: Path, database_url: str | None, provisioning: Path | None = None) -> RunningServer:
+    """A server initialised with `provisioning`, or with one written here for a root key made here."""
     directory.mkdir(parents=True, exist_ok=True)
     data_dir = directory / "data"
     url = database_url or f"sqlite:///{data_dir / 'hbf-server.sqlite3'}"
     server = RunningServer(data_dir, url, SigningPrivateKey.generate(), directory / "server.log")
-    write_provisioning(directory / "provisioning.json", server.root)
-    result = run_cli("init", "--provisioning", str(directory / "provisioning.json"), *server.where)
+    if provisioning is None:
+        provisioning = directory / "provisioning.json"
+        write_provisioning(provisioning, server.root)
+    result = run_cli("init", "--provisioning", str(provisioning), *server.where)
     assert result.returncode == 0, result.stderr
     return server
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
 
 
 @dataclass
