@@ -67,3 +67,5 @@ def test_a_device_over_its_rate_is_told_when_to_come_back(fresh_server: Callable
     problem(limited, 429, "rate-limited")
     assert 1 <= int(limited.headers["Retry-After"]) <= 10
     assert other.request("GET", "/v1/batches").status_code == 200  # per device
+    tries = [Device(server).enrol("NOT-A-REAL-CODE").status_code for _ in range(2)]
+    assert tries == [403, 429]  # enrolment attempts count per address (two enrolments above used the burst)
