@@ -1,0 +1,78 @@
+"""The caseload summary and queries on a real SQLCipher store: triggers keep it current, SQL filters and sorts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hbf_desktop.store.caseload import CaseloadQuery, assigned_workers, client_row, count_clients, page_of_clients
+from hbf_desktop.store.store import Store
+from hbf_desktop.store.today import today_lists
+
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+def _client(store: Store, code: str, name: str, *, worker: str = "sam", status: str = "open") -> tuple[str, str]:
+    with store.records.writing() as writer:
+        client = writer.save("client", {"pseudonym_code": code, "assigned_worker": worker})
+        writer.save("client_identity", {"client_id": client.id, "known_as": name})
+        case = writer.save("case", {"client_id": client.id, "status": status, "opened_on": "2026-01-10"})
+    return client.id, case.id
+
+
+def test_summary_follows_saves_edits_and_deletes(store: Store) -> None:
+    client_id, case_id = _client(store, "HB-AAAA", "Alia")
+    store.records.save("risk_assessment", {"case_id": case_id, "assessed_on": "2026-02-01", "overall_level": "low"})
+    later = store.records.save(
+        "risk_assessment", {"case_id": case_id, "assessed_on": "2026-05-01", "overall_level": "high"}
+    )
+    task = store.records.save(
+        "task", {"case_id": case_id, "task_type": "follow_up", "due_at": "2026-11-30T10:00:00+01:00", "status": "open"}
+    )
+    row = client_row(store.connection, client_id)
+    assert row is not None
+    assert (row.known_as, row.case_status, row.risk_level) == ("Alia", "open", "high")
+    assert row.next_follow_up == "2026-11-30 09:00:00", "due times are compared in UTC"
+    store.records.save("task", {"status": "done"}, task.id)
+    store.records.delete(later.id)
+    row = client_row(store.connection, client_id)
+    assert row is not None and row.next_follow_up is None and row.risk_level == "low"
+    store.records.delete(client_id)
+    assert client_row(store.connection, client_id) is None
+
+
+def test_filters_search_sorting_and_paging_are_done_in_sql(store: Store) -> None:
+    for index in range(30):
+        _client(store, f"HB-{index:04d}", f"Name{index}", worker="sam" if index % 2 else "kim",
+                status="closed" if index % 3 == 0 else "open")  # fmt: skip
+    _client(store, "HB-ZZZZ", "Bertrand", worker="kim")
+    assert count_clients(store.connection, CaseloadQuery()) == 31
+    assert [row.known_as for row in page_of_clients(store.connection, CaseloadQuery(text="bert"), 0)] == ["Bertrand"]
+    closed = CaseloadQuery(case_status="closed", assigned_worker="kim")
+    assert count_clients(store.connection, closed) == 5  # 0, 6, 12, 18, 24
+    first = page_of_clients(store.connection, CaseloadQuery(sort="pseudonym_code", descending=True), 0, limit=10)
+    second = page_of_clients(store.connection, CaseloadQuery(sort="pseudonym_code", descending=True), 10, limit=10)
+    assert first[0].pseudonym_code == "HB-ZZZZ"
+    codes = [row.pseudonym_code for row in first + second]
+    assert codes == sorted(codes, reverse=True) and len(set(codes)) == 20
+    assert assigned_workers(store.connection) == ["kim", "sam"]
+    assert page_of_clients(store.connection, CaseloadQuery(text="'; DROP TABLE record; --"), 0) == []
+
+
+def test_today_lists_what_is_due_late_and_high_risk(store: Store) -> None:
+    due_id, due_case = _client(store, "HB-DUE1", "Dana")
+    store.records.save(
+        "task", {"case_id": due_case, "task_type": "follow_up", "due_at": "2026-11-28T09:00:00+00:00", "status": "open"}
+    )
+    late_id, late_case = _client(store, "HB-LATE", "Lee")
+    store.records.save("nrm_record", {"client_id": late_id, "route": "nrm", "referral_date": "2026-11-01"})
+    store.records.save("consent", {"client_id": late_id, "scope": "data_processing", "given": True,
+                                   "review_due": "2026-12-05"})  # fmt: skip
+    store.records.save("risk_assessment", {"case_id": late_case, "assessed_on": "2026-11-01", "overall_level": "high"})
+    _, calm_case = _client(store, "HB-CALM", "Cal")
+    later = {"case_id": calm_case, "task_type": "follow_up", "due_at": "2027-02-01T09:00:00+00:00", "status": "open"}
+    store.records.save("task", later)
+    lists = today_lists(store.connection, NOW)
+    assert [row.client_id for row in lists.follow_ups] == [due_id]
+    assert [row.client_id for row in lists.nrm_late] == [late_id]
+    assert [row.client_id for row in lists.consents_due] == [late_id]
+    assert [row.client_id for row in lists.high_risk] == [late_id]
