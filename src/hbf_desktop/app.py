@@ -7,20 +7,31 @@ from pathlib import Path
 
 
 def run_gui(data_dir: Path) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from hbf_desktop.config import load_policy
     from hbf_desktop.ui.background import Background
     from hbf_desktop.ui.main_window import MainWindow
     from hbf_desktop.ui.session import StoreSession
+    from hbf_desktop.ui.setup_wizard import SetupWizard
 
     application = QApplication.instance() or QApplication(sys.argv)
     application.setApplicationName("HBF Desktop")
+    application.setOrganizationName("HBF")
     background = Background()
     session = StoreSession(data_dir, load_policy(data_dir), background)
-    window = MainWindow(session)
-    window.show()
-    code = application.exec()
-    session.lock()
-    background.shutdown()
+    try:
+        if not session.exists():
+            wizard = SetupWizard(session)
+            if wizard.exec() != QDialog.DialogCode.Accepted or not session.is_open:
+                return 1 if not session.is_open else 0
+            session.policy = load_policy(data_dir)  # a provisioning file may have brought one
+        window = MainWindow(session)
+        window.show()
+        if session.is_open:
+            window.show_unlocked()
+        code = application.exec()
+    finally:
+        session.lock()
+        background.shutdown()
     return int(code)

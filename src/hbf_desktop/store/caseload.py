@@ -140,3 +140,8 @@ def _row(row: tuple[object, ...]) -> CaseloadRow:
         str(values[0]), str(values[1] or ""), values[2], values[3], values[4], values[5], values[6], values[7],
         values[8], values[9], values[10],
     )  # fmt: skip
+
+
+def pending_changes(connection: Connection) -> int:
+    """Changes not yet sent (the status bar's "changes waiting")."""
+    return int(connection.execute("SELECT count(*) FROM outbox WHERE batch_id IS NULL").fetchone()[0])
