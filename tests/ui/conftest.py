@@ -96,7 +96,7 @@ def all_texts(root: QWidget) -> str:
 
     texts: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if isinstance(widget, QLabel | QAbstractButton) or isinstance(widget, QLineEdit):
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
             texts.append(widget.text())
         elif isinstance(widget, QPlainTextEdit):
             texts.append(widget.toPlainText())
