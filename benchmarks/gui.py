@@ -1,0 +1,196 @@
+"""GUI benchmark (issue 3): prints one line per figure.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui.py [--clients 100000] [--keystrokes 20] [--screenshots DIR]
+
+Figures: launch to the unlock window painted (a fresh process); unlock (Argon2id, default parameters); unlock done
+to the caseload's first page shown; per-keystroke search/filter response (from the query to the model filled,
+p50/p95; the 120 ms typing debounce comes on top and is not counted); peak memory of the GUI process. Targets:
+launch <= 1.0 s; caseload <= 0.3 s after unlock; keystroke <= 100 ms; peak <= 300 MB at 100,000 clients.
+The store is filled in a child process first, so its import does not count towards the GUI's memory.
+With --screenshots the main screens are saved as PNG (run under Xvfb for the platform's real style).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+PASSPHRASE = "benchmark passphrase of some length"
+PROBE = """
+import time, sys
+started = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication
+from pathlib import Path
+from hbf_desktop.config import Policy
+from hbf_desktop.ui.background import Background
+from hbf_desktop.ui.main_window import MainWindow
+from hbf_desktop.ui.session import StoreSession
+app = QApplication([])
+background = Background()
+window = MainWindow(StoreSession(Path(sys.argv[2]), Policy(), background))
+window.show()
+app.processEvents()
+window.repaint()
+print(time.time() - started)
+background.shutdown()
+"""
+
+
+def populate(data_dir: Path, clients: int) -> None:
+    from hbf_desktop.domain.interchange import records_from_dicts
+    from hbf_desktop.store.importing import import_records
+    from hbf_desktop.store.kdf import DEFAULT_PARAMETERS
+    from hbf_desktop.store.store import Store
+    from hbf_desktop.synthetic import generate
+
+    store, _ = Store.create(data_dir, PASSPHRASE, kdf=DEFAULT_PARAMETERS)
+    with store:
+        stream = generate(clients=clients, seed=1, start_date=date(2019, 1, 1), years=6)
+        while batch := list(itertools.islice(stream, 20_000)):
+            result = records_from_dicts(batch)
+            import_records(store, result.records)
+
+
+def measure_launch(data_dir: Path) -> float:
+    started = time.time()
+    output = subprocess.run([sys.executable, "-c", PROBE, str(started), str(data_dir)], capture_output=True,
+                            text=True, check=True)  # fmt: skip
+    return float(output.stdout.strip().splitlines()[-1])
+
+
+def wait(application: object, condition: object, timeout: float = 120.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():  # type: ignore[operator]
+        application.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.0005)
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the GUI did not answer in time")
+
+
+def run_gui(data_dir: Path, keystrokes: int, screenshots: Path | None) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from hbf_desktop.config import Policy
+    from hbf_desktop.ui.background import Background
+    from hbf_desktop.ui.main_window import MainWindow
+    from hbf_desktop.ui.session import StoreSession
+
+    application = QApplication.instance() or QApplication([])
+    background = Background()
+    window = MainWindow(StoreSession(data_dir, Policy(), background))
+    window.resize(1200, 720)
+    window.show()
+    shot(window, screenshots, "unlock")
+    marks: dict[str, float] = {}
+    window.unlock_page.unlocked.connect(lambda: marks.setdefault("unlocked", time.perf_counter()))
+    window.caseload_model.filled.connect(lambda _: marks.setdefault("filled", time.perf_counter()))
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    started = time.perf_counter()
+    window.unlock_page.button.click()
+    wait(application, lambda: "filled" in marks)
+    print(f"unlock (Argon2id, default parameters): {marks['unlocked'] - started:.3f} s")
+    print(f"unlock done -> caseload shown: {(marks['filled'] - marks['unlocked']) * 1000:.1f} ms "
+          f"({window.caseload_model.total} clients, {window.caseload_model.rowCount()} rows loaded)")  # fmt: skip
+    timings = []
+    model = window.caseload_model
+    prefixes = ["a", "al", "ali", "b", "be", "ka", "kar", "mi", "mir", "s", "sa", "so", "HB", "HB-", "HB-7"]
+    for text in itertools.islice(itertools.cycle(prefixes), keystrokes):
+        done: list[float] = []
+        model.filled.connect(lambda _, d=done: d.append(time.perf_counter()))
+        begin = time.perf_counter()
+        model.set_query(replace(model.query, text=text))
+        wait(application, lambda d=done: bool(d))
+        model.filled.disconnect()
+        timings.append((done[0] - begin) * 1000)
+    timings.sort()
+    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+    print(f"keystroke search: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms ({len(timings)} keystrokes)")
+    view = window.caseload_view
+    begin = time.perf_counter()
+    model.set_query(replace(model.query, text="", risk_level="high"))
+    before = len(timings)
+    done2: list[float] = []
+    model.filled.connect(lambda _: done2.append(time.perf_counter()))
+    wait(application, lambda: bool(done2))
+    print(f"risk filter: {(done2[0] - begin) * 1000:.1f} ms ({model.total} high-risk clients)")
+    assert before == len(timings)
+    if screenshots is not None:
+        take_screenshots(application, window, view, screenshots)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (GUI process, includes Argon2id's working memory): {peak:.0f} MB")
+    window.session.lock()
+    background.shutdown()
+
+
+def shot(window: object, directory: Path | None, name: str) -> None:
+    if directory is not None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        window.grab().save(str(directory / f"{name}.png"), "PNG")  # type: ignore[attr-defined]
+
+
+def take_screenshots(application: object, window: object, view: object, directory: Path) -> None:
+    from dataclasses import replace
+
+    from hbf_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    model = window.caseload_model
+    model.set_query(replace(model.query, risk_level=None))
+    wait(application, lambda: model.total > 50)
+    window.caseload_view.table.resizeColumnsToContents()
+    shot(window, directory, "caseload")
+    window.actions_.privacy.setChecked(True)
+    shot(window, directory, "caseload-privacy")
+    window.actions_.privacy.setChecked(False)
+    row = model.row_at(0)
+    assert row is not None
+    window.open_client(row.client_id)
+    wait(application, lambda: window.client_view.file is not None)
+    shot(window, directory, "client-profile")
+    window.client_view.tabs.setCurrentIndex(1)
+    shot(window, directory, "client-contacts")
+    window.shell.show_view(window.today_view)
+    wait(application, lambda: window.today_view.high_risk.tree.topLevelItemCount() > 0)
+    shot(window, directory, "today")
+    window.shell.show_view(window.caseload_view)
+    window.caseload_view.table.selectRow(0)
+    dialog = window.log("call")
+    wait(application, lambda: dialog is not None and dialog.isVisible())
+    shot(dialog, directory, "log-call")
+    dialog.done(0)  # type: ignore[union-attr]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument("--keystrokes", type=int, default=20)
+    parser.add_argument("--screenshots", type=Path, default=None, metavar="DIR")
+    parser.add_argument("--populate", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.populate is not None:
+        populate(args.populate, args.clients)
+        return
+    with tempfile.TemporaryDirectory(prefix="hbf-gui-bench-") as temporary:
+        data_dir = Path(temporary) / "data"
+        began = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--clients", str(args.clients), "--populate", str(data_dir)],
+                       check=True)  # fmt: skip
+        print(f"(store filled with {args.clients} synthetic clients in {time.perf_counter() - began:.0f} s)")
+        print(f"launch -> unlock window painted: {measure_launch(data_dir):.3f} s")
+        run_gui(data_dir, args.keystrokes, args.screenshots)
+
+
+if __name__ == "__main__":
+    main()
