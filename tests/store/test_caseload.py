@@ -76,3 +76,9 @@ def test_today_lists_what_is_due_late_and_high_risk(store: Store) -> None:
     assert [row.client_id for row in lists.nrm_late] == [late_id]
     assert [row.client_id for row in lists.consents_due] == [late_id]
     assert [row.client_id for row in lists.high_risk] == [late_id]
+
+
+def test_today_leaves_out_closed_cases(store: Store) -> None:
+    _, case_id = _client(store, "HB-GONE", "Gus", status="closed")
+    store.records.save("risk_assessment", {"case_id": case_id, "assessed_on": "2026-11-01", "overall_level": "high"})
+    assert today_lists(store.connection, NOW).high_risk == []

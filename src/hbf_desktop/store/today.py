@@ -18,6 +18,8 @@ CG_USUAL_DAYS = 526
 CONSENT_REVIEW_AHEAD_DAYS = 14
 FOLLOW_UP_AHEAD_DAYS = 7
 LIMIT = 200
+# Today is about people being supported now: a closed case's old tasks and reviews are not today's work.
+_ACTIVE = "(case_status IS NULL OR case_status NOT IN ('closed', 'closed_referred'))"
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,17 @@ def today_lists(connection: Connection, now: datetime | None = None, limit: int 
     cg_late = (day - timedelta(days=CG_USUAL_DAYS)).isoformat()
     consent_by = (day + timedelta(days=CONSENT_REVIEW_AHEAD_DAYS)).isoformat()
     return TodayLists(
-        follow_ups=rows_where(connection, "next_follow_up < ?", (ahead,), "next_follow_up", limit),
-        high_risk=rows_where(connection, "risk_rank = 3", (), "pseudonym_code", limit),
+        follow_ups=rows_where(connection, f"next_follow_up < ? AND {_ACTIVE}", (ahead,), "next_follow_up", limit),
+        high_risk=rows_where(connection, f"risk_rank = 3 AND {_ACTIVE}", (), "pseudonym_code", limit),
         nrm_late=rows_where(
             connection,
-            "(nrm_stage = 'awaiting_rg' AND nrm_since < ?) OR (nrm_stage = 'awaiting_cg' AND nrm_since < ?)",
+            "((nrm_stage = 'awaiting_rg' AND nrm_since < ?) OR (nrm_stage = 'awaiting_cg' AND nrm_since < ?))"
+            f" AND {_ACTIVE}",
             (rg_late, cg_late),
             "nrm_since",
             limit,
         ),
-        consents_due=rows_where(connection, "consent_review_due < ?", (consent_by,), "consent_review_due", limit),
+        consents_due=rows_where(
+            connection, f"consent_review_due < ? AND {_ACTIVE}", (consent_by,), "consent_review_due", limit
+        ),
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from hbf_desktop.domain.vocabularies import label
 
+_VOCABULARY_VALUE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)*")
 NRM_STAGE_LABELS = {
     "not_referred": "Not referred",
     "awaiting_rg": "Waiting for RG decision",
@@ -29,7 +32,7 @@ def value_label(value: object) -> str:
     text = str(value)
     if text in NRM_STAGE_LABELS:
         return tr(NRM_STAGE_LABELS[text])
-    if text.replace("_", "").isalnum() and text.islower():
+    if _VOCABULARY_VALUE.fullmatch(text) and not text.isdigit():
         return tr(label(text))
     return text
 
