@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def run_gui(data_dir: Path) -> int:
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QApplication
 
     from hbf_desktop.config import load_policy
     from hbf_desktop.ui.background import Background
@@ -22,9 +22,9 @@ def run_gui(data_dir: Path) -> int:
     session = StoreSession(data_dir, load_policy(data_dir), background)
     try:
         if not session.exists():
-            wizard = SetupWizard(session)
-            if wizard.exec() != QDialog.DialogCode.Accepted or not session.is_open:
-                return 1 if not session.is_open else 0
+            SetupWizard(session).exec()
+            if not session.is_open:
+                return 0  # set-up was cancelled before a store was made; nothing was written
             session.policy = load_policy(data_dir)  # a provisioning file may have brought one
         window = MainWindow(session)
         window.show()

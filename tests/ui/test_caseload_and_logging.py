@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hbf_desktop.store.caseload import PAGE_SIZE
 from hbf_desktop.store.store import Store
+from hbf_desktop.ui.main_window import MainWindow
 from hbf_desktop.ui.privacy import MASK
 from tests.conftest import StoreTemplate
 from tests.ui.conftest import WAIT_MS, WindowFactory, add_client, all_texts, unlocked
@@ -134,6 +135,45 @@ def test_an_intervention_is_logged_from_the_caseload_and_bad_input_is_explained(
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     assert window.statusBar().currentMessage() == "Saved."
+
+
+def test_a_new_client_is_added_from_the_keyboard_and_found(qtbot: QtBot, window: object) -> None:
+    from hbf_desktop.ui.new_client_dialog import NewClientDialog
+
+    assert isinstance(window, MainWindow)
+    unlocked(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(NewClientDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    qtbot.keyClicks(dialog.focusWidget(), "Farida")
+    dialog.identity.editors["phones"].setText("not a phone")  # type: ignore[union-attr]
+    dialog.save()
+    assert "Phone numbers" in dialog.identity.errors["phones"].text() and dialog.isVisible()
+    dialog.identity.editors["phones"].setText("07700 900555")  # type: ignore[union-attr]
+    dialog.save()
+    qtbot.waitUntil(lambda: window.client_view.file is not None, timeout=WAIT_MS)
+    assert window.client_view.header.name.text() == "Farida"
+    assert window.client_view.file.case_id is not None, "an open case is made with the client"  # type: ignore[union-attr]
+    window.client_view.back.click()
+    qtbot.keyClicks(window.search, "fari")
+    qtbot.waitUntil(lambda: window.caseload_model.total == 1, timeout=WAIT_MS)
+    assert window.caseload_model.row_at(0).known_as == "Farida"  # type: ignore[union-attr]
+
+
+def test_tab_moves_from_search_through_the_filters_to_the_list(qtbot: QtBot, window: object) -> None:
+    assert isinstance(window, MainWindow)
+    unlocked(qtbot, window)
+    view = window.caseload_view
+    order = [window.search]
+    widget = window.search
+    for _ in range(6):
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    filters = [view.status_filter, view.risk_filter, view.follow_up_filter, view.nrm_filter, view.worker_filter]
+    assert order[1:] == [*filters, view.table]
 
 
 def test_today_lists_what_is_due(qtbot: QtBot, make_window: WindowFactory, store_dir: Path,

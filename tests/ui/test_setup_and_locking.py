@@ -61,6 +61,9 @@ def test_the_wizard_imports_provisioning_checks_the_passphrase_and_insists_on_th
         qtbot.waitUntil(lambda: recovery.key.text() != "", timeout=WAIT_MS)
         assert len(recovery.key.text().split("-")) == 9
         assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled(), "must confirm writing it down"
+        assert not wizard.button(QWizard.WizardButton.BackButton).isVisible(), "no way back once the store exists"
+        wizard.reject()
+        assert wizard.isVisible(), "Escape cannot skip the recovery key"
         recovery.written.setChecked(True)
         assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
         assert session.is_open and StorePaths(data_dir).exists()
@@ -88,6 +91,18 @@ def test_activity_postpones_the_lock(qtbot: QtBot, make_window: WindowFactory, s
         qtbot.wait(500)
         qtbot.keyClicks(window.search, "a")  # a person typing
     assert window.pages.currentWidget() is window.shell, "2 s of typing with a 1.2 s idle limit did not lock"
+
+
+def test_suspend_or_screen_lock_reported_on_d_bus_locks_at_once(
+    qtbot: QtBot, make_window: WindowFactory, seeded_dir: Path
+) -> None:
+    window = make_window(seeded_dir)
+    unlocked(qtbot, window)
+    window.idle.session_left(False)
+    assert window.pages.currentWidget() is window.shell, "the screen saver stopping does not lock"
+    window.idle.session_left(True)  # what logind's PrepareForSleep(true) and ActiveChanged(true) deliver
+    assert window.pages.currentWidget() is window.unlock_page
+    assert window.caseload_model.rowCount() == 0
 
 
 def test_a_copied_code_is_cleared_from_the_clipboard(

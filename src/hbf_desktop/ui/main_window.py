@@ -6,6 +6,8 @@ Layout and wiring only. Views talk to the store through `StoreSession`; locking 
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QToolButton, QWidget
 
@@ -95,6 +97,15 @@ class MainWindow(QMainWindow):
         self.lock_button.setDefaultAction(a.lock)
         self.lock_button.setAccessibleName(self.tr("Lock now"))
         self.statusBar().addPermanentWidget(self.lock_button)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Search, then the filters left to right, then the list: the order of a person's eye on the caseload."""
+        view = self.caseload_view
+        chain: list[QWidget] = [self.search, view.status_filter, view.risk_filter, view.follow_up_filter,
+                                view.nrm_filter, view.worker_filter, view.table, self.shell.navigation]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         a = self.actions_

@@ -27,7 +27,21 @@ from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.record_dialog import RecordDialog
 from hbf_desktop.ui.session import StoreSession
 
-MAX_COLUMNS = 5
+MAX_COLUMNS = 6
+# What a caseworker scans a section for, first; other entities show their first fields.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "contact": ("occurred_at", "contact_type", "outcome", "safe_to_talk", "duration_min", "note"),
+    "intervention": ("date", "intervention_type", "outcome", "time_spent_min", "note"),
+    "referral": ("date", "direction", "reason", "status", "responded_on"),
+    "nrm_record": ("referral_date", "rg_outcome", "rg_date", "cg_outcome", "cg_date", "msvcc_phase"),
+    "consent": ("scope", "given", "method", "given_at", "review_due", "withdrawn_at"),
+    "risk_assessment": ("assessed_on", "overall_level", "review_due", "rationale"),
+    "task": ("due_at", "task_type", "status", "priority", "assignee", "note"),
+    "accommodation": ("move_date", "from_type", "to_type", "reason", "planned"),
+    "legal_proceeding": ("legal_proceeding_type", "status", "next_date", "counterpart", "started_on"),
+    "attachment": ("attachment_kind", "file_name", "media_type", "size"),
+    "case": ("opened_on", "status", "programme", "case_owner", "closed_on"),
+}
 _SKIPPED = frozenset({"client_id", "case_id", "synthetic"})
 
 
@@ -45,8 +59,12 @@ class RecordSection(QWidget):
         self._privacy = privacy
         self.spec = entity_spec(entity)
         self._reload = reload
-        self._fields = [f for f in self.spec.fields if f.name not in _SKIPPED and f.kind is not FieldKind.OBJECT]
-        self._fields = self._fields[:MAX_COLUMNS]
+        chosen = COLUMNS.get(entity)
+        if chosen is not None:
+            self._fields = [field for name in chosen if (field := self.spec.field(name)) is not None]
+        else:
+            self._fields = [f for f in self.spec.fields if f.name not in _SKIPPED and f.kind is not FieldKind.OBJECT]
+            self._fields = self._fields[:MAX_COLUMNS]
         self._records: list[StoredRecord] = []
         self._fixed: dict[str, JsonValue] = {}
         layout = QVBoxLayout(self)
@@ -58,6 +76,7 @@ class RecordSection(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
         layout.addWidget(self.table)
         self.notice = QLabel(wordWrap=True)
         layout.addWidget(self.notice)
@@ -97,6 +116,7 @@ class RecordSection(QWidget):
                 if field.kind is FieldKind.LONG_TEXT:
                     text = self._privacy.shown(text.splitlines()[0][:80] if text else "")
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
         has_rows = bool(self._records)
         self.edit.setEnabled(has_rows)
         self.delete.setEnabled(has_rows)

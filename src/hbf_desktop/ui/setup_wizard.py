@@ -84,6 +84,9 @@ class PassphrasePage(QWizardPage):
                 "At least {n} characters. Three or four unrelated words are easy to remember and hard to guess."
             ).format(n=MIN_LENGTH)
         )
+        # Next creates the store; from then on there is no going back to choose another passphrase.
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create the store"))
         layout = QVBoxLayout(self)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("New passphrase"))
@@ -129,7 +132,6 @@ class RecoveryKeyPage(QWizardPage):
                 "now, and it is the only way back in if the passphrase is forgotten."
             )
         )
-        self.setCommitPage(True)
         layout = QVBoxLayout(self)
         self.busy = QProgressBar(maximum=0)
         self.busy.setAccessibleName(self.tr("Creating the encrypted store"))
@@ -174,6 +176,10 @@ class RecoveryKeyPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         return self._created and self.written.isChecked()
 
+    @property
+    def created(self) -> bool:
+        return self._created
+
     def clear_key(self) -> None:
         self.key.clear()
 
@@ -190,3 +196,9 @@ class SetupWizard(QWizard):
         for page in (self.provisioning_page, self.passphrase_page, self.recovery_page):
             self.addPage(page)
         self.finished.connect(lambda _: self.recovery_page.clear_key())
+
+    def reject(self) -> None:
+        """Once the store exists, the recovery key must be confirmed: Escape or closing cannot skip it."""
+        if self.recovery_page.created and not self.recovery_page.written.isChecked():
+            return
+        super().reject()

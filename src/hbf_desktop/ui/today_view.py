@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hbf_desktop.store.caseload import CaseloadRow
-from hbf_desktop.store.today import TodayLists, today_lists
+from hbf_desktop.store.today import LIMIT, TodayLists, today_lists
 from hbf_desktop.ui.labels import value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.session import StoreSession
@@ -52,7 +52,8 @@ class TodayList(QGroupBox):
             item.setData(0, 256, row.client_id)
             self.tree.addTopLevelItem(item)
         self.empty.setVisible(not rows)
-        self.setTitle(f"{self.title().split(' (')[0]} ({len(rows)})")
+        shown = f"{len(rows)}+" if len(rows) >= LIMIT else str(len(rows))  # the store stops at LIMIT
+        self.setTitle(f"{self.title().split(' (')[0]} ({shown})")
 
     def _text(self, row: CaseloadRow) -> str:
         if self._detail == "follow_up":
