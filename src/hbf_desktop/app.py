@@ -18,6 +18,7 @@ def run_gui(data_dir: Path) -> int:
     application = QApplication.instance() or QApplication(sys.argv)
     application.setApplicationName("HBF Desktop")
     application.setOrganizationName("HBF")
+    _install_translations(application)
     background = Background()
     session = StoreSession(data_dir, load_policy(data_dir), background)
     try:
@@ -35,3 +36,22 @@ def run_gui(data_dir: Path) -> int:
         session.lock()
         background.shutdown()
     return int(code)
+
+
+def _install_translations(application: object) -> None:
+    """Qt's own strings (standard buttons) and ours, in the system's language when a translation is shipped.
+
+    Ours would be `resources/translations/hbf_desktop_<locale>.qm` (made with pyside6-lupdate/lrelease); with none,
+    the English source text is shown.
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale.system()
+    folders = (
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(__file__).resolve().parents[2] / "resources" / "translations"),
+    )
+    for name, folder in zip(("qtbase", "hbf_desktop"), folders, strict=True):
+        translator = QTranslator(application)  # type: ignore[arg-type]
+        if translator.load(locale, name, "_", folder):
+            application.installTranslator(translator)  # type: ignore[attr-defined]

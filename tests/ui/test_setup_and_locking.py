@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -116,4 +117,16 @@ def test_a_copied_code_is_cleared_from_the_clipboard(
     qtbot.waitUntil(lambda: window.client_view.file is not None, timeout=WAIT_MS)
     window.client_view.header.copy.click()
     assert QGuiApplication.clipboard().text() == row.pseudonym_code
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=5_000)
+
+
+def test_ctrl_c_in_the_caseload_is_wiped_too(qtbot: QtBot, make_window: WindowFactory, seeded_dir: Path) -> None:
+    window = make_window(seeded_dir, Policy(clipboard_clear_seconds=1))
+    unlocked(qtbot, window)
+    table = window.caseload_view.table
+    table.setFocus()
+    table.setCurrentIndex(window.caseload_model.index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # Qt's own copy of the cell
+    assert QGuiApplication.clipboard().text() in ("Alia", "Bertrand")
+    assert window.clipboard.pending
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=5_000)

@@ -21,7 +21,7 @@ from hbf_desktop.domain.vocabularies import CASE_STATUS, RISK_LEVEL
 from hbf_desktop.store import caseload
 from hbf_desktop.store.caseload import CaseloadQuery, CaseloadRow
 from hbf_desktop.ui.caseload_model import CaseloadModel
-from hbf_desktop.ui.labels import value_label
+from hbf_desktop.ui.labels import counted, value_label
 
 SEARCH_DELAY_MS = 120  # one query after a short pause in typing, not one per key
 
@@ -127,7 +127,7 @@ class CaseloadView(QWidget):
         self.status.clear()
 
     def _filled(self, total: int) -> None:
-        self.status.setText(self.tr("%n client(s)", "", total))
+        self.status.setText(counted(self.tr("1 client"), self.tr("{n} clients"), total))
 
     def _select_first(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().selectedRows():

@@ -72,6 +72,10 @@ class ClientHeader(QWidget):
         self.copy.clicked.connect(lambda: clipboard.copy(self._row.pseudonym_code) if self._row else None)
         privacy.changed.connect(lambda _: self.show_row(self._row))
 
+    @property
+    def row(self) -> CaseloadRow | None:
+        return self._row
+
     def show_row(self, row: CaseloadRow | None) -> None:
         self._row = row
         if row is None:

@@ -1,12 +1,16 @@
-"""Copies of client data to the clipboard are wiped after the policy's seconds (default 60).
+"""Whatever this application puts on the clipboard is wiped after the policy's seconds (default 60), and on lock.
 
-Only if the clipboard still holds what we put there: a person who has since copied something else keeps it.
+Watching the clipboard rather than our own copy buttons covers every way text leaves a widget: the header's "Copy
+code", Ctrl+C in a line edit, and item views' built-in Ctrl+C (Qt copies the current cell's text). A change counts
+as ours when the clipboard says we own it (X11, Windows) or when our window is the active one (platforms that cannot
+say; another program cannot copy while we have the focus). Only text still ours is wiped: a person who has since
+copied something else keeps it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QClipboard, QGuiApplication
 
 
 class ClipboardGuard(QObject):
@@ -15,16 +19,32 @@ class ClipboardGuard(QObject):
         self._timer = QTimer(self, singleShot=True, interval=max(1, seconds) * 1000)
         self._timer.timeout.connect(self.clear)
         self._copied: str | None = None
+        self._clipboard: QClipboard = QGuiApplication.clipboard()
+        self._clipboard.dataChanged.connect(self._changed)
 
     def copy(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
+        self._clipboard.setText(text)
+        self._remember(text)
+
+    def _changed(self) -> None:
+        text = self._clipboard.text()
+        ours = self._clipboard.ownsClipboard() or (
+            QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        )
+        if text and ours:
+            self._remember(text)
+
+    def _remember(self, text: str) -> None:
         self._copied = text
         self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
 
     def clear(self) -> None:
         """Wipe our copy now (also on lock)."""
         self._timer.stop()
-        clipboard = QGuiApplication.clipboard()
-        if self._copied is not None and clipboard.text() == self._copied:
-            clipboard.clear()
+        if self._copied is not None and self._clipboard.text() == self._copied:
+            self._clipboard.clear()
         self._copied = None

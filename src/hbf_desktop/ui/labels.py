@@ -46,3 +46,8 @@ def when(text: str | None) -> str:
     if not text:
         return ""
     return text.replace("T", " ")[:16]
+
+
+def counted(one: str, many: str, count: int) -> str:
+    """English needs two forms; `many` has a {n} placeholder. Both arrive already translated by the caller's tr."""
+    return one if count == 1 else many.format(n=f"{count:,}")

@@ -12,10 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from hbf_desktop.store.store import Store
 from hbf_desktop.ui.session import Progress, StoreSession
+
+
+def _tr(text: str) -> str:
+    """Results are worded on the worker thread; QCoreApplication.translate is safe to call from any thread."""
+    return QCoreApplication.translate("LongWork", text)
+
 
 LongWork = Callable[[Store, Progress, Callable[[], bool]], str]
 
@@ -88,7 +95,7 @@ def import_work(path: Path) -> LongWork:
         if result.problems:
             raise ImportRefusedError(result.problems)
         report = import_records(store, result.records, progress=progress, cancelled=cancelled)
-        return f"Imported {report.total} records."
+        return _tr("Imported {n} records.").format(n=report.total)
 
     return work
 
@@ -98,7 +105,7 @@ def export_work(path: Path) -> LongWork:
         from hbf_desktop.store.exporting import export_records
 
         count = export_records(store, path, file_format="jsonl", include_identity=False, cancelled=cancelled)
-        return f"Exported {count} records, without identities."
+        return _tr("Exported {n} records, without identities.").format(n=count)
 
     return work
 
@@ -108,6 +115,6 @@ def backup_work(path: Path) -> LongWork:
         from hbf_desktop.store.backup import write_backup
 
         size = write_backup(store, path)
-        return f"Backup written ({size // 1024} KiB, encrypted)."
+        return _tr("Backup written ({kib} KiB, encrypted).").format(kib=size // 1024)
 
     return work

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
     def log(self, kind: str) -> QDialog | None:
         row = self.caseload_view.selected()
         if self.shell.views.currentWidget() is self.client_view and self.client_view.client_id:
-            row = self.client_view.header._row or row
+            row = self.client_view.header.row or row
         if row is None:
             QMessageBox.information(
                 self, self.tr("No client selected"), self.tr("Select a client in the caseload first.")

@@ -9,6 +9,8 @@ import enum
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
+from hbf_desktop.ui.labels import counted
+
 
 class SyncState(enum.Enum):
     NOT_SET_UP = "not_set_up"
@@ -59,7 +61,8 @@ class SyncStatus(QWidget):
 
     def set_waiting(self, count: int) -> None:
         self._count = count
-        self.waiting.setText(self.tr("%n change(s) waiting", "", count) if count else self.tr("Nothing waiting"))
+        many = counted(self.tr("1 change waiting"), self.tr("{n} changes waiting"), count)
+        self.waiting.setText(many if count else self.tr("Nothing waiting"))
 
     @property
     def waiting_count(self) -> int:

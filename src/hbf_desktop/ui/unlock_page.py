@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from hbf_desktop.store.errors import UnlockThrottledError
+from hbf_desktop.ui.labels import counted
 from hbf_desktop.ui.session import StoreSession
 
 FORM_WIDTH = 380
@@ -82,7 +83,7 @@ class UnlockPage(QWidget):
             self.button.setEnabled(True)
             self.button.setText(self.tr("&Unlock"))
             return
-        self.button.setText(self.tr("Wait %n second(s)", "", self._wait_left))
+        self.button.setText(counted(self.tr("Wait 1 second"), self.tr("Wait {n} seconds"), self._wait_left))
         self._wait_left -= 1
 
     def _set_busy(self, busy: bool) -> None:
