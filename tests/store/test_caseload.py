@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+from hbf_desktop.store import migrations
 from hbf_desktop.store.caseload import CaseloadQuery, assigned_workers, client_row, count_clients, page_of_clients
+from hbf_desktop.store.connection import open_connection
+from hbf_desktop.store.records import Author, Records
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.today import today_lists
+from hbf_desktop.store.transactions import write_meta, write_transaction
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
@@ -82,3 +87,22 @@ def test_today_leaves_out_closed_cases(store: Store) -> None:
     _, case_id = _client(store, "HB-GONE", "Gus", status="closed")
     store.records.save("risk_assessment", {"case_id": case_id, "assessed_on": "2026-11-01", "overall_level": "high"})
     assert today_lists(store.connection, NOW).high_risk == []
+
+
+def test_migration_4_fills_the_summary_from_records_already_there(tmp_path: Path) -> None:
+    key = bytearray(b"\x09" * 32)
+    connection = open_connection(tmp_path / "hbf-store.db", key, check_integrity=False)
+    migrations.migrate(connection, target=2)
+    with write_transaction(connection):
+        write_meta(connection, "device_id", "0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b")
+        write_meta(connection, "user", "old.version")
+    records = Records(connection, Author("0190a6e4-4c1b-7a4e-9b1e-1c2d3e4f5a6b", "old.version"))
+    client = records.save("client", {"pseudonym_code": "HB-OLD1"})
+    records.save("client_identity", {"client_id": client.id, "known_as": "Olga"})
+    case = records.save("case", {"client_id": client.id, "status": "follow_up", "opened_on": "2025-01-01"})
+    records.save("risk_assessment", {"case_id": case.id, "assessed_on": "2025-02-01", "overall_level": "medium"})
+    connection.close()
+    with Store.open_with_key(tmp_path, key) as store:
+        row = client_row(store.connection, client.id)
+    assert row is not None
+    assert (row.known_as, row.case_id, row.case_status, row.risk_level) == ("Olga", case.id, "follow_up", "medium")
