@@ -89,7 +89,7 @@ def run_gui(data_dir: Path, keystrokes: int, screenshots: Path | None) -> None:
     application = QApplication.instance() or QApplication([])
     background = Background()
     window = MainWindow(StoreSession(data_dir, Policy(), background))
-    window.resize(1200, 720)
+    window.resize(1100, 660)
     window.show()
     shot(window, screenshots, "unlock")
     marks: dict[str, float] = {}
@@ -131,8 +131,6 @@ def run_gui(data_dir: Path, keystrokes: int, screenshots: Path | None) -> None:
         take_screenshots(application, window, view, screenshots)
     print(f"peak memory after unlock (caseload, searches, filters{', screenshots' if screenshots else ''}): "
           f"{peak_mb():.0f} MB")  # fmt: skip
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory of the whole run: {peak:.0f} MB")
     window.session.lock()
     background.shutdown()
 
@@ -153,10 +151,12 @@ def reset_peak() -> None:
 
 def shot(window: object, directory: Path | None, name: str) -> None:
     if directory is not None:
+        from PySide6.QtGui import QImage
         from PySide6.QtWidgets import QApplication
 
         QApplication.processEvents()
-        window.grab().save(str(directory / f"{name}.png"), "PNG")  # type: ignore[attr-defined]
+        image = window.grab().toImage()  # type: ignore[attr-defined]
+        image.convertToFormat(QImage.Format.Format_RGB888).save(str(directory / f"{name}.png"), "PNG", 9)
 
 
 def take_screenshots(application: object, window: object, view: object, directory: Path) -> None:
@@ -189,6 +189,31 @@ def take_screenshots(application: object, window: object, view: object, director
     wait(application, lambda: dialog is not None and dialog.isVisible())
     shot(dialog, directory, "log-call")
     dialog.done(0)  # type: ignore[union-attr]
+    window.shell.show_view(window.settings_view)
+    shot(window, directory, "settings")
+    wizard_screenshot(directory)
+
+
+def wizard_screenshot(directory: Path) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from hbf_desktop.config import Policy
+    from hbf_desktop.ui.background import Background
+    from hbf_desktop.ui.session import StoreSession
+    from hbf_desktop.ui.setup_wizard import SetupWizard
+
+    with tempfile.TemporaryDirectory(prefix="hbf-wizard-") as temporary:
+        background = Background()
+        wizard = SetupWizard(StoreSession(Path(temporary) / "data", Policy(), background))
+        wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        wizard.resize(640, 420)
+        wizard.show()
+        wizard.next()
+        wizard.passphrase_page.passphrase.setText("violet tractor harbour")
+        wizard.passphrase_page.repeat.setText("violet tractor harbour")
+        shot(wizard, directory, "setup-passphrase")
+        wizard.close()
+        background.shutdown()
 
 
 def main() -> None:
