@@ -30,6 +30,7 @@ def test_summary_follows_saves_edits_and_deletes(store: Store) -> None:
     later = store.records.save(
         "risk_assessment", {"case_id": case_id, "assessed_on": "2026-05-01", "overall_level": "high"}
     )
+    store.records.save("risk_assessment", {"case_id": case_id, "assessed_on": "2026-03-01", "overall_level": "low"})
     task = store.records.save(
         "task", {"case_id": case_id, "task_type": "follow_up", "due_at": "2026-11-30T10:00:00+01:00", "status": "open"}
     )
@@ -37,10 +38,14 @@ def test_summary_follows_saves_edits_and_deletes(store: Store) -> None:
     assert row is not None
     assert (row.known_as, row.case_status, row.risk_level) == ("Alia", "open", "high")
     assert row.next_follow_up == "2026-11-30 09:00:00", "due times are compared in UTC"
+    assert row.risk_level == "high", "an older assessment recorded later does not replace the latest"
     store.records.save("task", {"status": "done"}, task.id)
     store.records.delete(later.id)
     row = client_row(store.connection, client_id)
     assert row is not None and row.next_follow_up is None and row.risk_level == "low"
+    store.records.save("client", {"assigned_worker": "kim"}, client_id)
+    row = client_row(store.connection, client_id)
+    assert row is not None and row.assigned_worker == "kim" and row.known_as == "Alia" and row.case_id == case_id
     store.records.delete(client_id)
     assert client_row(store.connection, client_id) is None
 
