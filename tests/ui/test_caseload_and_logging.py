@@ -34,22 +34,24 @@ def test_the_caseload_pages_searches_and_filters_in_sql(
     window = make_window(store_dir)
     unlocked(qtbot, window, rows=PAGE_SIZE)
     model = window.caseload_model
+    qtbot.waitUntil(lambda: not model.counting, timeout=WAIT_MS)
     assert model.total == count + 1 and model.rowCount() == PAGE_SIZE, "one page in memory, not every client"
+    assert window.caseload_view.status.text() == f"{count + 1} clients"
     window.caseload_view.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE * 2, timeout=WAIT_MS)
     qtbot.keyClicks(window.search, "zeb")
-    qtbot.waitUntil(lambda: model.total == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.total == 1 and not model.counting, timeout=WAIT_MS)
     assert model.row_at(0).known_as == "Zebedee"  # type: ignore[union-attr]
     window.search.clear()
     view = window.caseload_view
-    qtbot.waitUntil(lambda: model.total == count + 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.total == count + 1 and not model.counting, timeout=WAIT_MS)
     view.risk_filter.setCurrentIndex(view.risk_filter.findData("high"))
-    qtbot.waitUntil(lambda: model.total == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.total == 1 and not model.counting, timeout=WAIT_MS)
     assert model.row_at(0).known_as == "Person007"  # type: ignore[union-attr]
     view.risk_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: view.worker_filter.count() == 3, timeout=WAIT_MS)
     view.worker_filter.setCurrentIndex(view.worker_filter.findData("sam"))
-    qtbot.waitUntil(lambda: model.total == count // 5, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.total == count // 5 and not model.counting, timeout=WAIT_MS)
 
 
 def test_sorting_asks_the_store(qtbot: QtBot, window: object) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from hbf_desktop.store import caseload
 from hbf_desktop.store.caseload import CaseloadQuery, CaseloadRow
-from hbf_desktop.store.store import Store
 from hbf_desktop.ui.labels import value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.session import StoreSession
@@ -32,7 +31,8 @@ COLUMNS = (
 
 
 class CaseloadModel(QAbstractTableModel):
-    filled = Signal(int)  # total matching rows, after a new query's first page
+    filled = Signal(int)  # a new query's first page is shown (the argument is a provisional total)
+    counted = Signal(int)  # the new query's exact total
     failed = Signal(str)
 
     def __init__(self, session: StoreSession, privacy: PrivacyMode, parent: QObject | None = None) -> None:
@@ -44,6 +44,7 @@ class CaseloadModel(QAbstractTableModel):
         self._query = CaseloadQuery()
         self._serial = 0
         self._fetching = False
+        self._counting = False
         self._headers = [self.tr(text) for _, text in COLUMNS]
         privacy.changed.connect(self._repaint_names)
 
@@ -54,16 +55,24 @@ class CaseloadModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: CaseloadQuery) -> None:
-        """Replace the rows with the first page of `query` (the old rows stay until it arrives: no flicker)."""
+        """Replace the rows with the first page of `query` (the old rows stay until it arrives: no flicker).
+
+        The page is asked for first and the count second, as two store calls: rows appear as soon as the page is
+        read, and a broad search does not pay for its full-text match twice before anything is shown."""
         self._query = query
         self._serial += 1
         serial = self._serial
-
-        def work(store: Store) -> tuple[int, list[CaseloadRow]]:
-            return caseload.count_clients(store.connection, query), caseload.page_of_clients(store.connection, query, 0)
-
         self._fetching = True
-        self._session.call(work, lambda result: self._first_page(serial, *result), self._failed)
+        self._session.call(
+            lambda store: caseload.page_of_clients(store.connection, query, 0),
+            lambda rows: self._first_page(serial, rows),
+            self._failed,
+        )
+        self._session.call(
+            lambda store: caseload.count_clients(store.connection, query),
+            lambda total: self._counted(serial, total),
+            self._failed,
+        )
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -72,7 +81,7 @@ class CaseloadModel(QAbstractTableModel):
         """On lock: no client row left in memory."""
         self._serial += 1
         self.beginResetModel()
-        self._rows, self._total, self._fetching = [], 0, False
+        self._rows, self._total, self._fetching, self._counting = [], 0, False, False
         self._query = CaseloadQuery()
         self.endResetModel()
 
@@ -90,21 +99,33 @@ class CaseloadModel(QAbstractTableModel):
             self._failed,
         )
 
-    def _first_page(self, serial: int, total: int, rows: list[CaseloadRow]) -> None:
+    def _first_page(self, serial: int, rows: list[CaseloadRow]) -> None:
         if serial != self._serial:
             return
         self.beginResetModel()
-        self._rows, self._total, self._fetching = rows, total, False
+        # Until the count arrives: exact when the page is short, else "at least one more page".
+        self._rows, self._fetching = rows, False
+        self._total = len(rows) if len(rows) < caseload.PAGE_SIZE else len(rows) + 1
+        self._counting = True
         self.endResetModel()
-        self.filled.emit(total)
+        self.filled.emit(self._total)
+
+    def _counted(self, serial: int, total: int) -> None:
+        if serial != self._serial:
+            return
+        self._total, self._counting = total, False
+        self.counted.emit(total)
 
     def _more(self, serial: int, rows: list[CaseloadRow]) -> None:
-        if serial != self._serial or not rows:
-            self._fetching = False
+        if serial != self._serial:
+            return
+        self._fetching = False
+        if self._counting:  # still provisional: keep "one more page" only while pages come back full
+            self._total = len(self._rows) + len(rows) + (1 if len(rows) == caseload.PAGE_SIZE else 0)
+        if not rows:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._rows.extend(rows)
-        self._fetching = False
         self.endInsertRows()
 
     def _failed(self, error: Exception) -> None:
@@ -116,6 +137,11 @@ class CaseloadModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def counting(self) -> bool:
+        """True between a new query's first page and its exact count."""
+        return self._counting
 
     def row_at(self, row: int) -> CaseloadRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -57,7 +57,7 @@ class CaseloadView(QWidget):
         self.search.textChanged.connect(lambda _: self._timer.start())
         self.search.returnPressed.connect(self._enter_table)
         self.table.activated.connect(self._activated)
-        model.filled.connect(self._filled)
+        model.counted.connect(self._counted)
         model.failed.connect(self.status.setText)
         model.modelReset.connect(self._select_first)
 
@@ -126,7 +126,7 @@ class CaseloadView(QWidget):
         self.model.clear()
         self.status.clear()
 
-    def _filled(self, total: int) -> None:
+    def _counted(self, total: int) -> None:
         self.status.setText(counted(self.tr("1 client"), self.tr("{n} clients"), total))
 
     def _select_first(self) -> None:

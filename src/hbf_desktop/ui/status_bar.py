@@ -9,6 +9,7 @@ import enum
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
+from hbf_desktop.store.caseload import PENDING_CAP
 from hbf_desktop.ui.labels import counted
 
 
@@ -62,6 +63,8 @@ class SyncStatus(QWidget):
     def set_waiting(self, count: int) -> None:
         self._count = count
         many = counted(self.tr("1 change waiting"), self.tr("{n} changes waiting"), count)
+        if count > PENDING_CAP:
+            many = self.tr("More than {n} changes waiting").format(n=f"{PENDING_CAP:,}")
         self.waiting.setText(many if count else self.tr("Nothing waiting"))
 
     @property
