@@ -95,6 +95,7 @@ class ClientHeader(QWidget):
 
 class ClientView(QWidget):
     closed = Signal()
+    saved = Signal()  # something of this client's was written (the status bar recounts changes waiting)
 
     def __init__(
         self, session: StoreSession, privacy: PrivacyMode, clipboard: ClipboardGuard, parent: QWidget | None = None
@@ -118,7 +119,7 @@ class ClientView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the record"))
         layout.addWidget(self.tabs, 1)
-        self.profile = ProfileTab(session, self.reload)
+        self.profile = ProfileTab(session, self.after_save)
         self.tabs.addTab(self.profile, self.tr("Profile and identity"))
         self.sections: dict[str, RecordSection] = {}
         for title, entities in TABS:
@@ -126,7 +127,7 @@ class ClientView(QWidget):
             column = QVBoxLayout(page)
             for entity in entities:
                 kind = AttachmentsSection if entity == "attachment" else RecordSection
-                section = kind(session, privacy, entity, self.reload)
+                section = kind(session, privacy, entity, self.after_save)
                 if len(entities) > 1:
                     column.addWidget(QLabel(f"<b>{section.spec.label}</b>"))
                 column.addWidget(section)
@@ -137,6 +138,10 @@ class ClientView(QWidget):
     def open_client(self, client_id: str) -> None:
         self.client_id = client_id
         self.tabs.setCurrentIndex(0)
+        self.reload()
+
+    def after_save(self) -> None:
+        self.saved.emit()
         self.reload()
 
     def reload(self) -> None:

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.caseload_view.open_client.connect(self.open_client)
         self.today_view.open_client.connect(self.open_client)
         self.client_view.closed.connect(self.back_to_caseload)
+        self.client_view.saved.connect(self.refresh_waiting)
         self.shell.view_changed.connect(self._view_changed)
 
     # --- unlocked and locked ----------------------------------------------------------------------------------
