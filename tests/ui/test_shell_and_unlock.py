@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from hbf_desktop.ui.main_window import MainWindow
+from tests.conftest import StoreTemplate
 from tests.ui.conftest import WAIT_MS, WindowFactory, unlock, unlocked
 
 
@@ -97,3 +98,22 @@ def test_lock_now_clears_every_client_detail(qtbot: QtBot, window: MainWindow) -
         assert secret not in shown
     assert window.pages.currentWidget() is window.unlock_page
     qtbot.waitUntil(lambda: not window.session.is_open, timeout=WAIT_MS)
+
+
+def test_a_forgotten_passphrase_is_replaced_with_the_recovery_key(
+    qtbot: QtBot, window: MainWindow, store_template: StoreTemplate
+) -> None:
+    dialog = window.unlock_page.recover()
+    dialog.key.setText(store_template.recovery_key[:-1] + ("0" if store_template.recovery_key[-1] != "0" else "1"))
+    dialog.passphrase.setText("a brand new passphrase")
+    dialog.repeat.setText("a brand new passphrase")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=WAIT_MS)
+    assert dialog.message.text() and window.pages.currentWidget() is window.unlock_page, "a typo is refused"
+    dialog.key.setText(store_template.recovery_key)
+    dialog.submit()
+    qtbot.waitUntil(lambda: window.caseload_model.rowCount() == 2, timeout=WAIT_MS)
+    assert not dialog.isVisible() and dialog.key.text() == ""
+    window.lock()
+    unlock(qtbot, window, "a brand new passphrase")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.shell, timeout=WAIT_MS)

@@ -67,6 +67,16 @@ class StoreSession:
 
         self._submit(work, on_done, on_error)
 
+    def recover(
+        self, recovery_code: str, new_passphrase: str, on_done: Callable[[Any], None], on_error: OnError
+    ) -> None:
+        """Open with the recovery key and set a new passphrase (the forgotten one stops working)."""
+
+        def work() -> None:
+            self._store = Store.recover(self.data_dir, recovery_code, new_passphrase)
+
+        self._submit(work, on_done, on_error)
+
     def call(self, work: Callable[[Store], T], on_done: Callable[[T], None], on_error: OnError) -> None:
         """Run `work(store)` on the store thread; the answer arrives on the GUI thread, unless locked meanwhile."""
         self._submit(lambda: work(self._require()), on_done, on_error)

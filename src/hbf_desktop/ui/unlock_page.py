@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton, QVBo
 
 from hbf_desktop.store.errors import UnlockThrottledError
 from hbf_desktop.ui.labels import counted
+from hbf_desktop.ui.recovery_dialog import RecoveryDialog
 from hbf_desktop.ui.session import StoreSession
 
 FORM_WIDTH = 380
@@ -48,11 +49,21 @@ class UnlockPage(QWidget):
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(self.tr("Message"))
         layout.addWidget(self.message)
+        self.forgot = QPushButton(self.tr("&Forgotten the passphrase?"))
+        self.forgot.setAccessibleName(self.tr("Use the recovery key"))
+        self.forgot.setFlat(True)
+        layout.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignRight)
+        self.forgot.clicked.connect(self.recover)
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
         self._wait_left = 0
         self.button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)
+
+    def recover(self) -> RecoveryDialog:
+        dialog = RecoveryDialog(self._session, self._done, self)
+        dialog.open()
+        return dialog
 
     def _submit(self) -> None:
         if not self.button.isEnabled() or not self.passphrase.text():
