@@ -117,3 +117,9 @@ def test_a_forgotten_passphrase_is_replaced_with_the_recovery_key(
     window.lock()
     unlock(qtbot, window, "a brand new passphrase")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.shell, timeout=WAIT_MS)
+
+
+def test_the_window_fits_the_screen_it_opens_on(window: MainWindow) -> None:
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width() and window.height() <= available.height()
+    assert window.minimumSizeHint().width() <= available.width(), "usable at 200 % on a small screen"

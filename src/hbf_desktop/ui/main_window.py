@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(TITLE)
-        self.resize(1100, 700)
+        self._fit_to_screen()
         self.privacy = PrivacyMode(self)
         self.clipboard = ClipboardGuard(session.policy.clipboard_clear_seconds, self)
         self.actions_ = Actions(self)
@@ -54,6 +54,11 @@ class MainWindow(QMainWindow):
         self._waiting_timer.timeout.connect(self.refresh_waiting)
         self._connect()
         self._set_locked(True)
+
+    def _fit_to_screen(self) -> None:
+        """1100 x 700 where there is room; at 200 % on a small laptop screen, most of what there is."""
+        available = self.screen().availableGeometry().size()
+        self.resize(min(1100, int(available.width() * 0.95)), min(700, int(available.height() * 0.9)))
 
     def _build_views(self) -> None:
         self.pages = QStackedWidget()

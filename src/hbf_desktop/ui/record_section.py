@@ -77,6 +77,7 @@ class RecordSection(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 4)  # small screens at 200 %: scroll, not clip
         layout.addWidget(self.table)
         self.notice = QLabel(wordWrap=True)
         layout.addWidget(self.notice)
