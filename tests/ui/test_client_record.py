@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEd
 from pytestqt.qtbot import QtBot
 
 from hbf_desktop.ui.attachments_section import AttachmentsSection, AttachmentViewer
+from hbf_desktop.ui.levels_editor import LevelsEditor
 from hbf_desktop.ui.long_work import export_work, import_work
 from hbf_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WAIT_MS, answer_next_message_box, unlocked
@@ -79,11 +80,15 @@ def test_a_section_adds_a_record_through_the_domain_rules(qtbot: QtBot, window: 
     dialog.form.editors["assessed_on"].setText("2026-03-01")  # type: ignore[union-attr]
     level = dialog.form.editors["overall_level"]
     level.setCurrentIndex(level.findData("high"))  # type: ignore[union-attr]
+    areas = dialog.form.editors["domains"]
+    assert isinstance(areas, LevelsEditor)
+    areas.combos["re_trafficking"].setCurrentIndex(areas.combos["re_trafficking"].findData("high"))
     dialog.save()
     qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "High" in window.client_view.header.facts.text(), timeout=WAIT_MS)
     saved = _stored(qtbot, window, lambda store: store.records.of_client(client_id, "risk_assessment"))
     assert saved[0].values["overall_level"] == "high"  # type: ignore[index]
+    assert saved[0].values["domains"] == {"re_trafficking": "high"}, "the risk areas reach the store"  # type: ignore[index]
 
 
 def test_an_attachment_goes_in_encrypted_opens_in_the_viewer_and_exports_on_purpose(

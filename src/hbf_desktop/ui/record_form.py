@@ -16,6 +16,7 @@ from hbf_desktop.domain.entities import entity as entity_spec
 from hbf_desktop.domain.model import FieldKind, FieldSpec, JsonValue, RecordValues, ValidationError
 from hbf_desktop.domain.validation import validate
 from hbf_desktop.ui.labels import tr, value_label
+from hbf_desktop.ui.levels_editor import LevelsEditor
 
 _K = FieldKind
 _LISTS = (_K.TEXT_LIST, _K.ENUM_LIST, _K.COUNTRY_LIST, _K.LANGUAGE_LIST, _K.PHONE_LIST, _K.EMAIL_LIST)
@@ -29,7 +30,9 @@ _HINTS = {
 }
 # Set by the application, not typed: parent links, the synthetic marker, structured values edited elsewhere.
 _NOT_ON_FORMS = frozenset({"client_id", "case_id", "synthetic", "photo_attachment_id"})
-Editor = QLineEdit | QPlainTextEdit | QComboBox
+# Structured fields with an editor of their own; the others (support-plan goals) are not editable here yet.
+_OBJECT_EDITORS = {"domains": LevelsEditor}
+Editor = QLineEdit | QPlainTextEdit | QComboBox | LevelsEditor
 
 
 class RecordForm(QWidget):
@@ -51,7 +54,8 @@ class RecordForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._fields: dict[str, FieldSpec] = {}
         for field in self.spec.fields:
-            if field.name in _NOT_ON_FORMS or field.kind in (_K.OBJECT, _K.REFERENCE):
+            editable_object = field.kind is _K.OBJECT and field.name in _OBJECT_EDITORS
+            if field.name in _NOT_ON_FORMS or (field.kind in (_K.OBJECT, _K.REFERENCE) and not editable_object):
                 continue
             if wanted is not None and field.name not in wanted:
                 continue
@@ -75,7 +79,10 @@ class RecordForm(QWidget):
 
     def _editor(self, field: FieldSpec) -> Editor:
         editor: Editor
-        if field.kind in (_K.ENUM, _K.BOOL):
+        if field.kind is _K.OBJECT:
+            editor = _OBJECT_EDITORS[field.name]()
+            editor.changed.connect(self._edited)
+        elif field.kind in (_K.ENUM, _K.BOOL):
             editor = QComboBox()
             editor.addItem("", None)
             choices: tuple[object, ...] = (True, False) if field.kind is _K.BOOL else field.vocabulary
@@ -104,7 +111,9 @@ class RecordForm(QWidget):
         for name, editor in self.editors.items():
             value = values.get(name)
             editor.blockSignals(True)
-            if isinstance(editor, QComboBox):
+            if isinstance(editor, LevelsEditor):
+                editor.set_levels(value)
+            elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText("" if value is None else str(value))
@@ -121,6 +130,9 @@ class RecordForm(QWidget):
         values: dict[str, JsonValue] = {}
         for name, editor in self.editors.items():
             field = self._fields[name]
+            if isinstance(editor, LevelsEditor):
+                values[name] = editor.levels()
+                continue
             if isinstance(editor, QComboBox):
                 values[name] = editor.currentData()
                 continue
