@@ -143,3 +143,27 @@ def test_export_and_import_run_in_the_background_and_cancelling_leaves_nothing(
     qtbot.waitUntil(lambda: dialog.finished_text is not None, timeout=WAIT_MS)
     assert "Imported 3000" in str(dialog.finished_text)
     assert dialog.bar.value() == dialog.bar.maximum()
+
+
+def test_an_outgoing_referral_needs_a_consent_chosen_from_the_clients_own(qtbot: QtBot, window: MainWindow) -> None:
+    client_id = _open_first(qtbot, window)
+    consent = window.client_view.sections["consent"].open_dialog(None)
+    consent.form.editors["scope"].setCurrentIndex(consent.form.editors["scope"].findData("nrm_referral"))  # type: ignore[union-attr]
+    consent.form.editors["given"].setCurrentIndex(consent.form.editors["given"].findData(True))  # type: ignore[union-attr]
+    consent.save()
+    section = window.client_view.sections["referral"]
+    qtbot.waitUntil(lambda: bool(section._choices.get("consent_id")), timeout=WAIT_MS)
+    dialog = section.open_dialog(None)
+    for name, value in (("direction", "outgoing"), ("status", "sent")):
+        dialog.form.editors[name].setCurrentIndex(dialog.form.editors[name].findData(value))  # type: ignore[union-attr]
+    dialog.form.editors["date"].setText("2026-11-20")  # type: ignore[union-attr]
+    dialog.save()
+    assert "consent" in dialog.form.errors["consent_id"].text().lower() and dialog.isVisible()
+    picker = dialog.form.editors["consent_id"]
+    assert picker.count() == 2 and "NRM referral" in picker.itemText(1)  # type: ignore[union-attr]
+    picker.setCurrentIndex(1)  # type: ignore[union-attr]
+    dialog.save()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=WAIT_MS)
+    saved = _stored(qtbot, window, lambda store: store.records.of_client(client_id, "referral")[0].values)
+    consents = _stored(qtbot, window, lambda store: store.records.of_client(client_id, "consent"))
+    assert saved["consent_id"] == consents[0].id  # type: ignore[index]

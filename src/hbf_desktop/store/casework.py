@@ -28,6 +28,7 @@ class ClientFile:
     identity: StoredRecord | None
     case_id: str | None
     by_entity: dict[str, list[StoredRecord]] = field(default_factory=dict)
+    organisations: dict[str, str] = field(default_factory=dict)  # id -> name, for reference fields
 
     def records(self, entity: str) -> list[StoredRecord]:
         return self.by_entity.get(entity, [])
@@ -61,8 +62,13 @@ def load_client(store: Store, client_id: str) -> ClientFile:
     by_entity.pop("client", None)
     cases = by_entity.get("case", [])
     case = max(cases, key=lambda record: str(record.values.get("opened_on", "")), default=None)
+    organisations = {
+        record.id: str(record.values.get("name", "")) for record in store.records.of_entity("organisation")
+    }
     store.audit_event("view", entity="client", record_id=client_id)
-    return ClientFile(client, identities[0] if identities else None, case.id if case else None, by_entity)
+    return ClientFile(
+        client, identities[0] if identities else None, case.id if case else None, by_entity, organisations
+    )
 
 
 def save_profile(

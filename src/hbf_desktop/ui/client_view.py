@@ -21,7 +21,7 @@ from hbf_desktop.store.records import StoredRecord
 from hbf_desktop.store.store import Store
 from hbf_desktop.ui.attachments_section import AttachmentsSection
 from hbf_desktop.ui.clipboard import ClipboardGuard
-from hbf_desktop.ui.labels import value_label, when
+from hbf_desktop.ui.labels import tr, value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.profile_tab import ProfileTab
 from hbf_desktop.ui.record_section import RecordSection
@@ -48,6 +48,18 @@ def _sort_key(entity: str) -> Callable[[StoredRecord], str]:
     preferred = next((name for name in ("occurred_at", "date", "assessed_on", "due_at") if name in dated), None)
     field = preferred or (dated[0] if dated else None)
     return lambda record: str(record.values.get(field, "")) + record.updated_at if field else record.updated_at
+
+
+def _reference_choices(file: ClientFile) -> dict[str, list[tuple[str, str]]]:
+    """What reference fields may point to: this client's consents (for a referral) and the organisations."""
+    consents = [
+        (" · ".join(filter(None, [value_label(c.values.get("scope")), when(str(c.values.get("given_at") or "")),
+                                  "" if c.values.get("given") else tr("not given")])), c.id)
+        for c in file.records("consent")
+    ]  # fmt: skip
+    organisations = sorted(((name or record_id, record_id) for record_id, name in file.organisations.items()))
+    return {"consent_id": consents, "org_id": organisations, "counterpart_org_id": organisations,
+            "first_responder_org_id": organisations}  # fmt: skip
 
 
 class ClientHeader(QWidget):
@@ -159,6 +171,7 @@ class ClientView(QWidget):
         self.message.clear()
         self.header.show_row(row)
         self.profile.show_file(file)
+        choices = _reference_choices(file)
         for entity, section in self.sections.items():
             spec = entity_spec(entity)
             fixed: dict[str, JsonValue] = {}
@@ -167,7 +180,7 @@ class ClientView(QWidget):
             elif file.case_id:
                 fixed = {"case_id": file.case_id}
             records = sorted(file.records(entity), key=_sort_key(entity), reverse=True)
-            section.show_records(records, fixed)
+            section.show_records(records, fixed, choices)
 
     def has_unsaved_changes(self) -> bool:
         return self.profile.dirty

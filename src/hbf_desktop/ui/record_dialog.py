@@ -6,7 +6,7 @@ elsewhere) is shown in the dialog, which stays open with the person's edits inta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
@@ -39,13 +39,14 @@ class RecordDialog(QDialog):
         existing: StoredRecord | None,
         on_saved: Callable[[], None],
         parent: QWidget | None = None,
+        choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._fixed = dict(fixed)
         self._existing = existing
         self._on_saved = on_saved
-        self.form = RecordForm(entity)
+        self.form = RecordForm(entity, choices=choices)
         verb = self.tr("Edit") if existing else self.tr("Add")
         self.setWindowTitle(f"{verb}: {tr(self.form.spec.label).lower()}")  # the kind of record, never its content
         scroll = QScrollArea()

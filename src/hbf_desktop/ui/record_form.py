@@ -7,7 +7,7 @@ labels, vocabularies and messages all come from `hbf_desktop.domain`, so the for
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
@@ -38,8 +38,18 @@ Editor = QLineEdit | QPlainTextEdit | QComboBox | LevelsEditor
 class RecordForm(QWidget):
     changed = Signal()
 
-    def __init__(self, entity: str, *, only: Iterable[str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        entity: str,
+        *,
+        only: Iterable[str] | None = None,
+        choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`choices` lists, per reference field, the records it may point to as (words, id); a reference field
+        without choices is left off the form."""
         super().__init__(parent)
+        self._choices = dict(choices or {})
         self.spec = entity_spec(entity)
         self.general = QLabel(wordWrap=True)
         self.general.setAccessibleName(self.tr("Problems"))
@@ -54,8 +64,10 @@ class RecordForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._fields: dict[str, FieldSpec] = {}
         for field in self.spec.fields:
-            editable_object = field.kind is _K.OBJECT and field.name in _OBJECT_EDITORS
-            if field.name in _NOT_ON_FORMS or (field.kind in (_K.OBJECT, _K.REFERENCE) and not editable_object):
+            editable = (field.kind is _K.OBJECT and field.name in _OBJECT_EDITORS) or (
+                field.kind is _K.REFERENCE and field.name in self._choices
+            )
+            if field.name in _NOT_ON_FORMS or (field.kind in (_K.OBJECT, _K.REFERENCE) and not editable):
                 continue
             if wanted is not None and field.name not in wanted:
                 continue
@@ -82,6 +94,12 @@ class RecordForm(QWidget):
         if field.kind is _K.OBJECT:
             editor = _OBJECT_EDITORS[field.name]()
             editor.changed.connect(self._edited)
+        elif field.kind is _K.REFERENCE:
+            editor = QComboBox()
+            editor.addItem("", None)
+            for words, record_id in self._choices[field.name]:
+                editor.addItem(words, record_id)
+            editor.currentIndexChanged.connect(self._edited)
         elif field.kind in (_K.ENUM, _K.BOOL):
             editor = QComboBox()
             editor.addItem("", None)

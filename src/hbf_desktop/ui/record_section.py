@@ -5,7 +5,7 @@ Columns are the entity's first few fields; identifiers are masked in privacy mod
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +67,7 @@ class RecordSection(QWidget):
             self._fields = self._fields[:MAX_COLUMNS]
         self._records: list[StoredRecord] = []
         self._fixed: dict[str, JsonValue] = {}
+        self._choices: dict[str, Sequence[tuple[str, str]]] = {}
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self._fields))
         self.table.setAccessibleName(tr(self.spec.label))
@@ -96,9 +97,15 @@ class RecordSection(QWidget):
         self.table.activated.connect(lambda _: self._edit_selected())
         privacy.changed.connect(lambda _: self._fill())
 
-    def show_records(self, records: list[StoredRecord], fixed: dict[str, JsonValue]) -> None:
-        """`fixed` is the parent link a new record gets (its case or client); empty when there is no case yet."""
-        self._records, self._fixed = records, fixed
+    def show_records(
+        self,
+        records: list[StoredRecord],
+        fixed: dict[str, JsonValue],
+        choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    ) -> None:
+        """`fixed` is the parent link a new record gets (its case or client); empty when there is no case yet.
+        `choices` are the records its reference fields may point to (the client's consents, organisations)."""
+        self._records, self._fixed, self._choices = records, fixed, dict(choices or {})
         self.add.setEnabled(bool(fixed))
         self.notice.setText("" if fixed else self.tr("This client has no case yet; open one under Cases first."))
         self._fill()
@@ -127,7 +134,7 @@ class RecordSection(QWidget):
         self.table.setRowCount(0)
 
     def open_dialog(self, existing: StoredRecord | None) -> RecordDialog:
-        dialog = RecordDialog(self._session, self.spec.name, self._fixed, existing, self._reload, self)
+        dialog = RecordDialog(self._session, self.spec.name, self._fixed, existing, self._reload, self, self._choices)
         dialog.open()
         return dialog
 
