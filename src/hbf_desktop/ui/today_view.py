@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,6 +38,8 @@ class TodayList(QGroupBox):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Known as"), self.tr("Detail")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for column in (0, 1):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel(self.tr("Nothing here."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
@@ -59,7 +62,8 @@ class TodayList(QGroupBox):
         if self._detail == "follow_up":
             return when(row.next_follow_up)
         if self._detail == "nrm":
-            return f"{value_label(row.nrm_stage)} {self.tr('since')} {row.nrm_since or ''}"
+            decision = self.tr("RG") if row.nrm_stage == "awaiting_rg" else self.tr("CG")
+            return self.tr("{decision} pending since {day}").format(decision=decision, day=row.nrm_since or "")
         if self._detail == "consent":
             return self.tr("review by {day}").format(day=row.consent_review_due or "")
         return value_label(row.case_status)
