@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from hbf_desktop.store.caseload import PAGE_SIZE
@@ -77,6 +77,9 @@ def test_privacy_mode_masks_names_in_every_list_in_one_keystroke(qtbot: QtBot, w
     window.open_client(window.caseload_model.row_at(0).client_id)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.client_view.file is not None, timeout=WAIT_MS)
     assert window.client_view.header.name.text() == MASK
+    known_as = window.client_view.profile.identity_form.editors["known_as"]
+    assert isinstance(known_as, QLineEdit) and known_as.echoMode() == QLineEdit.EchoMode.Password
+    assert known_as.displayText() != known_as.text(), "identity fields show dots in privacy mode"
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL_SHIFT)
     assert window.client_view.header.name.text() in ("Alia", "Bertrand")
 

@@ -131,7 +131,7 @@ class ClientView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the record"))
         layout.addWidget(self.tabs, 1)
-        self.profile = ProfileTab(session, self.after_save)
+        self.profile = ProfileTab(session, privacy, self.after_save)
         self.tabs.addTab(self.profile, self.tr("Profile and identity"))
         self.sections: dict[str, RecordSection] = {}
         for title, entities in TABS:
@@ -141,7 +141,7 @@ class ClientView(QWidget):
                 kind = AttachmentsSection if entity == "attachment" else RecordSection
                 section = kind(session, privacy, entity, self.after_save)
                 if len(entities) > 1:
-                    column.addWidget(QLabel(f"<b>{section.spec.label}</b>"))
+                    column.addWidget(QLabel(f"<b>{tr(section.spec.label)}</b>"))
                 column.addWidget(section)
                 self.sections[entity] = section
             self.tabs.addTab(page, self.tr(title))

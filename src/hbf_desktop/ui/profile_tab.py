@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from hbf_desktop.store.casework import ClientFile, save_profile
+from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.record_form import RecordForm
 from hbf_desktop.ui.session import StoreSession
 
 
 class ProfileTab(QWidget):
-    def __init__(self, session: StoreSession, reload: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: StoreSession, privacy: PrivacyMode, reload: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._reload = reload
@@ -47,6 +50,15 @@ class ProfileTab(QWidget):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.activated.connect(self.submit)
         self.save.clicked.connect(self.submit)
+        privacy.changed.connect(self._mask)
+        self._mask(privacy.on)
+
+    def _mask(self, on: bool) -> None:
+        """Privacy mode shows the identity fields as dots (still editable: typing is not seeing)."""
+        mode = QLineEdit.EchoMode.Password if on else QLineEdit.EchoMode.Normal
+        for editor in self.identity_form.editors.values():
+            if isinstance(editor, QLineEdit):
+                editor.setEchoMode(mode)
 
     @property
     def dirty(self) -> bool:
