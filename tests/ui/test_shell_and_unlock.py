@@ -88,11 +88,13 @@ def test_lock_now_clears_every_client_detail(qtbot: QtBot, window: MainWindow) -
     from tests.ui.conftest import all_texts
 
     unlocked(qtbot, window)
+    qtbot.keyClicks(window.search, "Alia")
     window.open_client(window.caseload_model.row_at(0).client_id)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.client_view.file is not None, timeout=WAIT_MS)
     code = window.caseload_model.row_at(0).pseudonym_code  # type: ignore[union-attr]
     assert "Alia" in all_texts(window) or "Bertrand" in all_texts(window)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    window.search.undo()  # Ctrl+Z must not bring a typed name back
     shown = all_texts(window)
     for secret in ("Alia", "Bertrand", code):
         assert secret not in shown

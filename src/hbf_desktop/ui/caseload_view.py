@@ -121,7 +121,7 @@ class CaseloadView(QWidget):
     def clear(self) -> None:
         self._timer.stop()
         self.search.blockSignals(True)
-        self.search.clear()
+        self.search.setText("")  # setText, not clear(): clear() can be undone with Ctrl+Z
         self.search.blockSignals(False)
         self.model.clear()
         self.status.clear()

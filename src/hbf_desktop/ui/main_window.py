@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.session.lock()
         self.clipboard.clear()
         self.search.blockSignals(True)
-        self.search.clear()
+        self.search.setText("")  # setText, not clear(): clear() can be undone with Ctrl+Z
         self.search.blockSignals(False)
         self.caseload_view.clear()
         self.today_view.clear()

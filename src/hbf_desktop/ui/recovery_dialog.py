@@ -53,7 +53,7 @@ class RecoveryDialog(QDialog):
 
     def _done(self) -> None:
         for editor in (self.key, self.passphrase, self.repeat):
-            editor.clear()
+            editor.setText("")  # not clear(), which Ctrl+Z undoes
         self.accept()
         self._on_unlocked()
 

@@ -166,8 +166,8 @@ class RecoveryKeyPage(QWizardPage):
         self.message.setText(self.tr("Your store is ready."))
         self.written.setEnabled(True)
         self.written.setFocus()
-        self._passphrase.passphrase.clear()
-        self._passphrase.repeat.clear()
+        self._passphrase.passphrase.setText("")
+        self._passphrase.repeat.setText("")
 
     def _failed(self, error: Exception) -> None:
         self.busy.setVisible(False)

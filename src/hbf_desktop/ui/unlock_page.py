@@ -74,7 +74,7 @@ class UnlockPage(QWidget):
 
     def _done(self) -> None:
         self._set_busy(False)
-        self.passphrase.clear()
+        self.passphrase.setText("")
         self.message.clear()
         self.unlocked.emit()
 
@@ -105,6 +105,6 @@ class UnlockPage(QWidget):
             self.passphrase.setFocus()
 
     def reset(self) -> None:
-        self.passphrase.clear()
+        self.passphrase.setText("")
         self.message.clear()
         self._set_busy(False)
