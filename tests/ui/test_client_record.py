@@ -167,3 +167,23 @@ def test_an_outgoing_referral_needs_a_consent_chosen_from_the_clients_own(qtbot:
     saved = _stored(qtbot, window, lambda store: store.records.of_client(client_id, "referral")[0].values)
     consents = _stored(qtbot, window, lambda store: store.records.of_client(client_id, "consent"))
     assert saved["consent_id"] == consents[0].id  # type: ignore[index]
+
+
+def test_deleting_names_what_goes_and_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    client_id = _open_first(qtbot, window)
+    section = window.client_view.sections["risk_assessment"]
+    dialog = section.open_dialog(None)
+    dialog.form.editors["assessed_on"].setText("2026-03-01")  # type: ignore[union-attr]
+    level = dialog.form.editors["overall_level"]
+    level.setCurrentIndex(level.findData("low"))  # type: ignore[union-attr]
+    dialog.save()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=WAIT_MS)
+    asked = answer_next_message_box(qtbot, QMessageBox.StandardButton.Cancel)
+    section.delete.click()
+    assert asked and "risk assessment record of 2026-03-01" in asked[0]
+    assert section.table.rowCount() == 1
+    answer_next_message_box(qtbot, QMessageBox.StandardButton.Yes)
+    section.delete.click()
+    qtbot.waitUntil(lambda: section.table.rowCount() == 0, timeout=WAIT_MS)
+    left = _stored(qtbot, window, lambda store: store.records.of_client(client_id, "risk_assessment"))
+    assert left == []

@@ -147,6 +147,10 @@ class RecordSection(QWidget):
         if record is not None:
             self.open_dialog(record)
 
+    def _when(self, record: StoredRecord) -> str:
+        dated = [f for f in self._fields if f.kind in (FieldKind.DATE, FieldKind.DATETIME)]
+        return when(str(record.values.get(dated[0].name) or "")) if dated else ""
+
     def _delete_selected(self) -> None:
         record = self._selected()
         if record is None:
@@ -154,9 +158,10 @@ class RecordSection(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Delete record"),
-            self.tr("Delete this {kind} record? It can be restored by a supervisor until it is erased.").format(
-                kind=tr(self.spec.label).lower()
-            ),
+            self.tr(
+                "Delete the {kind} record of {when}? It leaves this client's record on every device once synced. "
+                "Nothing else is deleted."
+            ).format(kind=tr(self.spec.label).lower(), when=self._when(record) or self.tr("no date")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
