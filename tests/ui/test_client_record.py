@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -176,7 +177,8 @@ def test_deleting_names_what_goes_and_asks_first(qtbot: QtBot, window: MainWindo
     dialog.form.editors["assessed_on"].setText("2026-03-01")  # type: ignore[union-attr]
     level = dialog.form.editors["overall_level"]
     level.setCurrentIndex(level.findData("low"))  # type: ignore[union-attr]
-    dialog.save()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
     qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=WAIT_MS)
     asked = answer_next_message_box(qtbot, QMessageBox.StandardButton.Cancel)
     section.delete.click()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from hbf_desktop.store.casework import create_client
@@ -29,6 +30,7 @@ class NewClientDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.identity.editors["known_as"].setFocus()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
 
     def save(self) -> None:
         placeholder = {"pseudonym_code": "HB-0000", "client_id": "00000000-0000-7000-8000-000000000000"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from hbf_desktop.domain.model import JsonValue
@@ -59,6 +60,7 @@ class RecordDialog(QDialog):
         layout.addWidget(scroll)
         layout.addWidget(self.buttons)
         self.resize(560, 560)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
         if existing is not None:
             self.form.set_values(existing.values)
 
