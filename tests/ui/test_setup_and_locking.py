@@ -43,8 +43,14 @@ def test_the_wizard_imports_provisioning_checks_the_passphrase_and_insists_on_th
     wizard.show()
     try:
         provisioning, key_id = _provisioning_file(tmp_path)
+        qtbot.waitUntil(lambda: "No set-up file yet" in wizard.provisioning_page.details.text(), timeout=WAIT_MS)
+        broken = tmp_path / "broken.json"
+        broken.write_text('{"format": "hbf-provisioning-v1"}')
+        wizard.provisioning_page.import_file(broken)
+        qtbot.waitUntil(lambda: "nothing was changed" in wizard.provisioning_page.details.text(), timeout=WAIT_MS)
+        assert not (data_dir / "provisioning.json").exists()
         wizard.provisioning_page.import_file(provisioning)
-        assert key_id in wizard.provisioning_page.details.text(), "the root key id is shown to compare"
+        qtbot.waitUntil(lambda: key_id in wizard.provisioning_page.details.text(), timeout=WAIT_MS)
         assert load_policy(data_dir).auto_lock_minutes == 3
         wizard.next()
         page = wizard.passphrase_page

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from hbf_desktop.ui.signals import emit
+
 
 class Background(QObject):
     _finished = Signal(object, object, object)  # on_done, on_error, outcome
@@ -35,12 +37,12 @@ class Background(QObject):
         long: bool = False,
     ) -> Future[Any]:
         future = (self._long if long else self._executor).submit(work)
-        future.add_done_callback(lambda done: self._finished.emit(on_done, on_error, done))
+        future.add_done_callback(lambda done: emit(self._finished, on_done, on_error, done))
         return future
 
     def in_gui(self, function: Callable[[], None]) -> None:
         """From a worker: run `function` on the GUI thread (progress reports)."""
-        self._call.emit(function)
+        emit(self._call, function)
 
     def _deliver(
         self,

@@ -16,6 +16,7 @@ from hbf_desktop.store.caseload import CaseloadQuery, CaseloadRow
 from hbf_desktop.ui.labels import value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 # (column key, header); the key is also the SQL sort key.
@@ -108,13 +109,13 @@ class CaseloadModel(QAbstractTableModel):
         self._total = len(rows) if len(rows) < caseload.PAGE_SIZE else len(rows) + 1
         self._counting = True
         self.endResetModel()
-        self.filled.emit(self._total)
+        emit(self.filled, self._total)
 
     def _counted(self, serial: int, total: int) -> None:
         if serial != self._serial:
             return
         self._total, self._counting = total, False
-        self.counted.emit(total)
+        emit(self.counted, total)
 
     def _more(self, serial: int, rows: list[CaseloadRow]) -> None:
         if serial != self._serial:
@@ -130,7 +131,7 @@ class CaseloadModel(QAbstractTableModel):
 
     def _failed(self, error: Exception) -> None:
         self._fetching = False
-        self.failed.emit(str(error))
+        emit(self.failed, str(error))
 
     # --- the table ----------------------------------------------------------------------------------------------
 
@@ -176,4 +177,4 @@ class CaseloadModel(QAbstractTableModel):
     def _repaint_names(self) -> None:
         if self._rows:
             column = [key for key, _ in COLUMNS].index("known_as")
-            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+            emit(self.dataChanged, self.index(0, column), self.index(len(self._rows) - 1, column))

@@ -22,6 +22,7 @@ from hbf_desktop.store import caseload
 from hbf_desktop.store.caseload import CaseloadQuery, CaseloadRow
 from hbf_desktop.ui.caseload_model import CaseloadModel
 from hbf_desktop.ui.labels import counted, value_label
+from hbf_desktop.ui.signals import emit
 
 SEARCH_DELAY_MS = 120  # one query after a short pause in typing, not one per key
 
@@ -140,4 +141,4 @@ class CaseloadView(QWidget):
     def _activated(self) -> None:
         row = self.selected()
         if row is not None:
-            self.open_client.emit(row.client_id)
+            emit(self.open_client, row.client_id)

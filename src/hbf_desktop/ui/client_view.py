@@ -26,6 +26,7 @@ from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.profile_tab import ProfileTab
 from hbf_desktop.ui.record_section import RecordSection
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.signals import emit
 
 # (tab title, entities shown in it); case-level entities get the current case as parent.
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -153,7 +154,7 @@ class ClientView(QWidget):
         self.reload()
 
     def after_save(self) -> None:
-        self.saved.emit()
+        emit(self.saved)
         self.reload()
 
     def reload(self) -> None:

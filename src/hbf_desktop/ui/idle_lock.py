@@ -14,6 +14,8 @@ import contextlib
 from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
+from hbf_desktop.ui.signals import emit
+
 # (bus, path, interface, signal): each carries one bool, true when the session is about to be left alone. Any sender
 # is accepted: a forged signal could only lock the screen, and desktops differ in which name sends it.
 _DBUS_SIGNALS = (
@@ -80,8 +82,8 @@ class IdleLock(QObject):
     def session_left(self, leaving: bool) -> None:
         """The system is going to sleep or the screen locked: lock now, if unlocked."""
         if leaving and self._timer.isActive():
-            self.lock_now.emit()
+            emit(self.lock_now)
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended and self._timer.isActive():
-            self.lock_now.emit()
+            emit(self.lock_now)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 from hbf_desktop.domain.model import JsonValue
 from hbf_desktop.domain.vocabularies import RISK_DOMAIN, RISK_LEVEL
 from hbf_desktop.ui.labels import tr, value_label
+from hbf_desktop.ui.signals import emit
 
 
 class LevelsEditor(QWidget):
@@ -32,7 +33,7 @@ class LevelsEditor(QWidget):
             label.setBuddy(combo)
             grid.addWidget(label, index // 2, (index % 2) * 2)
             grid.addWidget(combo, index // 2, (index % 2) * 2 + 1)
-            combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+            combo.currentIndexChanged.connect(lambda _: emit(self.changed))
             self.combos[area] = combo
 
     def levels(self) -> dict[str, JsonValue] | None:

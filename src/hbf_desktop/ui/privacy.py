@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from hbf_desktop.ui.signals import emit
+
 MASK = "\u2022\u2022\u2022\u2022\u2022"
 
 
@@ -25,7 +27,7 @@ class PrivacyMode(QObject):
     def set_on(self, on: bool) -> None:
         if on != self._on:
             self._on = on
-            self.changed.emit(on)
+            emit(self.changed, on)
 
     def toggle(self) -> None:
         self.set_on(not self._on)

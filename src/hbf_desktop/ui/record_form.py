@@ -17,6 +17,7 @@ from hbf_desktop.domain.model import FieldKind, FieldSpec, JsonValue, RecordValu
 from hbf_desktop.domain.validation import validate
 from hbf_desktop.ui.labels import tr, value_label
 from hbf_desktop.ui.levels_editor import LevelsEditor
+from hbf_desktop.ui.signals import emit
 
 _K = FieldKind
 _LISTS = (_K.TEXT_LIST, _K.ENUM_LIST, _K.COUNTRY_LIST, _K.LANGUAGE_LIST, _K.PHONE_LIST, _K.EMAIL_LIST)
@@ -123,7 +124,7 @@ class RecordForm(QWidget):
 
     def _edited(self) -> None:
         self.dirty = True
-        self.changed.emit()
+        emit(self.changed)
 
     def set_values(self, values: Mapping[str, JsonValue]) -> None:
         for name, editor in self.editors.items():

@@ -26,12 +26,16 @@ from hbf_desktop.config import ProvisioningError, load_provisioning, save_provis
 from hbf_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem, strength
 from hbf_desktop.ui.file_dialogs import choose_file_to_open
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.signals import emit
 
 
 class ProvisioningPage(QWizardPage):
-    def __init__(self, data_dir: Path) -> None:
+    """Reading and keeping the file happen on the worker thread, like every other file access of the GUI."""
+
+    def __init__(self, session: StoreSession) -> None:
         super().__init__()
-        self._data_dir = data_dir
+        self._data_dir = session.data_dir
+        self._background = session.background
         self.setTitle(self.tr("Welcome to HBF Desktop"))
         self.setSubTitle(self.tr("If your organisation gave you a set-up file, import it now. You can skip this."))
         layout = QVBoxLayout(self)
@@ -42,10 +46,8 @@ class ProvisioningPage(QWizardPage):
         self.details.setAccessibleName(self.tr("Set-up file details"))
         layout.addWidget(self.details)
         self.choose.clicked.connect(self._choose)
-        try:
-            self._show(load_provisioning(data_dir))
-        except ProvisioningError as error:
-            self.details.setText(str(error))
+        data_dir = self._data_dir
+        self._background.run(lambda: load_provisioning(data_dir), self._show, self._refused)
 
     def _choose(self) -> None:
         path = choose_file_to_open(self, self.tr("Organisation set-up file"), "JSON (*.json)")
@@ -53,11 +55,16 @@ class ProvisioningPage(QWizardPage):
             self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        try:
-            self._show(save_provisioning(self._data_dir, path.read_bytes()))
-        except (OSError, ProvisioningError) as error:
-            self.details.setText(self.tr("This file could not be used, and nothing was changed: {error}").format(
-                error=error))  # fmt: skip
+        data_dir = self._data_dir
+        self._background.run(lambda: save_provisioning(data_dir, path.read_bytes()), self._show, self._refused)
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, OSError | ProvisioningError):
+            self.details.setText(
+                self.tr("This file could not be used, and nothing was changed: {error}").format(error=error)
+            )
+        else:
+            self.details.setText(str(error))
 
     def _show(self, provisioning: object) -> None:
         if provisioning is None:
@@ -114,7 +121,7 @@ class PassphrasePage(QWizardPage):
     def _changed(self) -> None:
         self.meter.setValue(strength(self.passphrase.text()))
         self.rule.setText(self.problem() or self.tr("This passphrase is acceptable."))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         return self.problem() is None
@@ -149,7 +156,7 @@ class RecoveryKeyPage(QWizardPage):
         self.written.setEnabled(False)
         for widget in (self.busy, self.key, self.message, self.written):
             layout.addWidget(widget)
-        self.written.toggled.connect(lambda _: self.completeChanged.emit())
+        self.written.toggled.connect(lambda _: emit(self.completeChanged))
         self._created = False
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
@@ -190,7 +197,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up HBF Desktop"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.provisioning_page = ProvisioningPage(session.data_dir)
+        self.provisioning_page = ProvisioningPage(session)
         self.passphrase_page = PassphrasePage()
         self.recovery_page = RecoveryKeyPage(session, self.passphrase_page)
         for page in (self.provisioning_page, self.passphrase_page, self.recovery_page):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from hbf_desktop.ui.signals import emit
+
 
 class Shell(QWidget):
     view_changed = Signal(QWidget)
@@ -35,7 +37,7 @@ class Shell(QWidget):
         if view in self._pages:
             self.navigation.setCurrentRow(self._pages.index(view))
         self.views.setCurrentWidget(view)
-        self.view_changed.emit(view)
+        emit(self.view_changed, view)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._pages) and self.views.currentWidget() is not self._pages[row]:

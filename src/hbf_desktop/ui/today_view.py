@@ -23,6 +23,7 @@ from hbf_desktop.store.today import LIMIT, TodayLists, today_lists
 from hbf_desktop.ui.labels import value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.signals import emit
 
 
 class TodayList(QGroupBox):
@@ -44,7 +45,7 @@ class TodayList(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(self.empty)
-        self.tree.itemActivated.connect(lambda item, _: self.open_client.emit(item.data(0, 256)))
+        self.tree.itemActivated.connect(lambda item, _: emit(self.open_client, item.data(0, 256)))
         privacy.changed.connect(lambda _: self.show_rows(self._rows))
 
     def show_rows(self, rows: list[CaseloadRow]) -> None:

@@ -15,6 +15,7 @@ from hbf_desktop.store.errors import UnlockThrottledError
 from hbf_desktop.ui.labels import counted
 from hbf_desktop.ui.recovery_dialog import RecoveryDialog
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.signals import emit
 
 FORM_WIDTH = 380
 
@@ -76,7 +77,7 @@ class UnlockPage(QWidget):
         self._set_busy(False)
         self.passphrase.setText("")
         self.message.clear()
-        self.unlocked.emit()
+        emit(self.unlocked)
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
