@@ -13,14 +13,45 @@ def run_gui(data_dir: Path) -> int:
     from hbf_desktop.ui.background import Background
     from hbf_desktop.ui.main_window import MainWindow
     from hbf_desktop.ui.session import StoreSession
+    from hbf_desktop.ui.setup_wizard import SetupWizard
 
     application = QApplication.instance() or QApplication(sys.argv)
     application.setApplicationName("HBF Desktop")
+    application.setOrganizationName("HBF")
+    _install_translations(application)
     background = Background()
     session = StoreSession(data_dir, load_policy(data_dir), background)
-    window = MainWindow(session)
-    window.show()
-    code = application.exec()
-    session.lock()
-    background.shutdown()
+    try:
+        if not session.exists():
+            SetupWizard(session).exec()
+            if not session.is_open:
+                return 0  # set-up was cancelled before a store was made; nothing was written
+            session.policy = load_policy(data_dir)  # a provisioning file may have brought one
+        window = MainWindow(session)
+        window.show()
+        if session.is_open:
+            window.show_unlocked()
+        code = application.exec()
+    finally:
+        session.lock()
+        background.shutdown()
     return int(code)
+
+
+def _install_translations(application: object) -> None:
+    """Qt's own strings (standard buttons) and ours, in the system's language when a translation is shipped.
+
+    Ours would be `resources/translations/hbf_desktop_<locale>.qm` (made with pyside6-lupdate/lrelease); with none,
+    the English source text is shown.
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale.system()
+    folders = (
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(__file__).resolve().parents[2] / "resources" / "translations"),
+    )
+    for name, folder in zip(("qtbase", "hbf_desktop"), folders, strict=True):
+        translator = QTranslator(application)  # type: ignore[arg-type]
+        if translator.load(locale, name, "_", folder):
+            application.installTranslator(translator)  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import sqlcipher3
 
+from hbf_desktop.store import summary_schema
 from hbf_desktop.store.connection import Connection
 from hbf_desktop.store.errors import StoreDamagedError
 
@@ -101,7 +102,12 @@ CREATE TABLE conflict (
 CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2)
+# Migration 3 belongs to sync (another branch); this empty placeholder keeps the numbering until the lead orders
+# the two at merge. Migration 4 is the caseload's summary table (store/summary_schema.py).
+_SCHEMA_3 = ""
+_SCHEMA_4 = summary_schema.SCHEMA
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

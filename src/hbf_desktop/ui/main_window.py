@@ -1,188 +1,239 @@
-"""The first window: set up or unlock the store, then find clients.
+"""The main window of UX.md: toolbar, navigation and views, status bar; the unlock screen while locked.
 
-Layout-only widgets; every store call goes through `StoreSession`, which runs it on the store thread.
+Layout and wiring only. Views talk to the store through `StoreSession`; locking is `lock()`, which every lock path
+(Ctrl+L, the toolbar, the status bar button, the idle timer, system suspend) calls.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+import itertools
 
-from hbf_desktop.domain.passphrase import passphrase_problem
-from hbf_desktop.ui.session import ClientRow, StoreSession
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QToolButton, QWidget
 
-SEARCH_DELAY_MS = 150
-FORM_WIDTH = 380
+from hbf_desktop.store import caseload
+from hbf_desktop.ui.actions import Actions
+from hbf_desktop.ui.caseload_model import CaseloadModel
+from hbf_desktop.ui.caseload_view import CaseloadView
+from hbf_desktop.ui.client_view import ClientView
+from hbf_desktop.ui.clipboard import ClipboardGuard
+from hbf_desktop.ui.idle_lock import IdleLock
+from hbf_desktop.ui.log_dialogs import call_dialog, intervention_dialog
+from hbf_desktop.ui.new_client_dialog import NewClientDialog
+from hbf_desktop.ui.privacy import PrivacyMode
+from hbf_desktop.ui.record_dialog import confirm_discard
+from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.settings_view import SettingsView
+from hbf_desktop.ui.shell import Shell
+from hbf_desktop.ui.status_bar import SyncStatus
+from hbf_desktop.ui.today_view import TodayView
+from hbf_desktop.ui.unlock_page import UnlockPage
 
-
-class UnlockPage(QWidget):
-    def __init__(self, window: MainWindow, creating: bool) -> None:
-        super().__init__()
-        self._window = window
-        self._creating = creating
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        form = QWidget()
-        form.setMaximumWidth(FORM_WIDTH)
-        form.setMinimumWidth(FORM_WIDTH)
-        outer.addWidget(form, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(form)
-        title = self.tr("Set up HBF Desktop") if creating else self.tr("HBF Desktop is locked")
-        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
-        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
-        layout.addWidget(self.passphrase)
-        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Passphrase again"))
-        self.repeat.setPlaceholderText(self.tr("Passphrase again"))
-        self.repeat.setVisible(creating)
-        layout.addWidget(self.repeat)
-        self.button = QPushButton(self.tr("Create store") if creating else self.tr("Unlock"))
-        self.button.setDefault(True)
-        layout.addWidget(self.button)
-        self.busy = QProgressBar(maximum=0)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Working"))
-        layout.addWidget(self.busy)
-        self.message = QLabel(wordWrap=True)
-        self.message.setAccessibleName(self.tr("Message"))
-        layout.addWidget(self.message)
-        self.button.clicked.connect(self._submit)
-        self.passphrase.returnPressed.connect(self._submit)
-        self.repeat.returnPressed.connect(self._submit)
-
-    def _submit(self) -> None:
-        passphrase = self.passphrase.text()
-        if self._creating:
-            problem = passphrase_problem(passphrase)
-            if problem is None and passphrase != self.repeat.text():
-                problem = self.tr("The two passphrases differ.")
-            if problem:
-                self.message.setText(problem)
-                return
-        self._set_busy(True)
-        if self._creating:
-            self._window.session.create(passphrase, self._created, self._failed)
-        else:
-            self._window.session.unlock(passphrase, lambda _: self._unlocked(), self._failed)
-
-    def _created(self, recovery_key: str) -> None:
-        self._set_busy(False)
-        QMessageBox.information(
-            self,
-            self.tr("Your recovery key"),
-            self.tr(
-                "Write this recovery key down and keep it somewhere safe. It is shown only "
-                "now, and it is the only way back in if the passphrase is forgotten.\n\n{key}"
-            ).format(key=recovery_key),
-        )
-        self._unlocked()
-
-    def _unlocked(self) -> None:
-        self._set_busy(False)
-        self.passphrase.clear()
-        self.repeat.clear()
-        self._window.show_clients()
-
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self.passphrase.selectAll()
-        self.message.setText(str(error))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.button.setEnabled(not busy)
-        self.passphrase.setEnabled(not busy)
-        if not busy:
-            self.passphrase.setFocus()
-
-
-class ClientsPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self._window = window
-        layout = QVBoxLayout(self)
-        self.search = QLineEdit(placeholderText=self.tr("Search clients (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search clients"))
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
-        self.table = QTableWidget(0, 2)
-        self.table.setAccessibleName(self.tr("Clients"))
-        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Known as")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.table)
-        self.status = QLabel()
-        layout.addWidget(self.status)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _: self._timer.start())
-
-    def refresh(self) -> None:
-        self._window.session.list_clients(self.search.text(), self._show, self._failed)
-
-    def clear(self) -> None:
-        self.search.clear()
-        self.table.setRowCount(0)
-
-    def _show(self, rows: list[ClientRow]) -> None:
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            self.table.setItem(index, 0, QTableWidgetItem(row.pseudonym_code))
-            self.table.setItem(index, 1, QTableWidgetItem(row.known_as))
-        self.status.setText(self.tr("{count} clients shown").format(count=len(rows)))
-
-    def _failed(self, error: Exception) -> None:
-        self.status.setText(str(error))
+TITLE = "HBF Desktop"  # never a client detail in the title
+WAITING_REFRESH_MS = 15_000
 
 
 class MainWindow(QMainWindow):
     def __init__(self, session: StoreSession) -> None:
         super().__init__()
         self.session = session
-        self.setWindowTitle("HBF Desktop")  # never a client detail here
-        self.resize(900, 600)
+        self.setWindowTitle(TITLE)
+        self._fit_to_screen()
+        self.privacy = PrivacyMode(self)
+        self.clipboard = ClipboardGuard(session.policy.clipboard_clear_seconds, self)
+        self.actions_ = Actions(self)
+        self.search = QLineEdit(placeholderText=self.tr("Search clients (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search clients"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self._build_views()
+        self._build_chrome()
+        self.idle = IdleLock(session.policy.auto_lock_minutes, self)
+        self.idle.lock_now.connect(self.lock)
+        self._waiting_timer = QTimer(self, interval=WAITING_REFRESH_MS)
+        self._waiting_timer.timeout.connect(self.refresh_waiting)
+        self._connect()
+        self._set_locked(True)
+
+    def _fit_to_screen(self) -> None:
+        """1100 x 700 where there is room; at 200 % on a small laptop screen, most of what there is."""
+        available = self.screen().availableGeometry().size()
+        self.resize(min(1100, int(available.width() * 0.95)), min(700, int(available.height() * 0.9)))
+
+    def _build_views(self) -> None:
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.unlock_page = UnlockPage(self, creating=not session.exists())
-        self.clients_page = ClientsPage(self)
+        self.unlock_page = UnlockPage(self.session)
+        self.shell = Shell()
+        self.caseload_model = CaseloadModel(self.session, self.privacy, self)
+        self.caseload_view = CaseloadView(self.caseload_model, self.search)
+        self.today_view = TodayView(self.session, self.privacy)
+        self.settings_view = SettingsView(self.session, self.actions_.privacy)
+        self.client_view = ClientView(self.session, self.privacy, self.clipboard)
+        self.shell.add_view(self.tr("Today"), self.today_view)
+        self.shell.add_view(self.tr("Caseload"), self.caseload_view)
+        self.shell.add_view(self.tr("Settings"), self.settings_view)
+        self.shell.add_hidden(self.client_view)
         self.pages.addWidget(self.unlock_page)
-        self.pages.addWidget(self.clients_page)
-        lock = QAction(self.tr("Lock now"), self, shortcut=QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
-        self.addAction(lock)
-        find = QAction(self.tr("Search clients"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(lambda: self.clients_page.search.setFocus())
-        self.addAction(find)
-        self.unlock_page.passphrase.setFocus()
+        self.pages.addWidget(self.shell)
 
-    def show_clients(self) -> None:
-        self.pages.setCurrentWidget(self.clients_page)
-        self.clients_page.search.setFocus()
-        self.clients_page.refresh()
+    def _build_chrome(self) -> None:
+        a = self.actions_
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setAccessibleName(self.tr("Main toolbar"))
+        for action in (a.lock, a.sync, a.new_client, a.log_call, a.log_intervention):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search)
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        for action in (a.new_client, a.sync, a.lock, a.quit):
+            file_menu.addAction(action)
+        client_menu = menu.addMenu(self.tr("&Client"))
+        for action in (a.find, a.log_call, a.log_intervention):
+            client_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(a.privacy)
+        self.sync_status = SyncStatus()
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.lock_button = QToolButton()
+        self.lock_button.setDefaultAction(a.lock)
+        self.lock_button.setAccessibleName(self.tr("Lock now"))
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Search, then the filters left to right, then the list: the order of a person's eye on the caseload."""
+        view = self.caseload_view
+        chain: list[QWidget] = [self.search, view.status_filter, view.risk_filter, view.follow_up_filter,
+                                view.nrm_filter, view.worker_filter, view.table, self.shell.navigation]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.lock.triggered.connect(self.lock)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.focus_search)
+        a.privacy.toggled.connect(self.privacy.set_on)
+        a.new_client.triggered.connect(self.new_client)
+        a.log_call.triggered.connect(lambda: self.log("call"))
+        a.log_intervention.triggered.connect(lambda: self.log("intervention"))
+        self.unlock_page.unlocked.connect(self.show_unlocked)
+        self.search.textChanged.connect(lambda _: self.shell.show_view(self.caseload_view))
+        self.caseload_view.open_client.connect(self.open_client)
+        self.today_view.open_client.connect(self.open_client)
+        self.client_view.closed.connect(self.back_to_caseload)
+        self.client_view.saved.connect(self.refresh_waiting)
+        self.shell.view_changed.connect(self._view_changed)
+
+    # --- unlocked and locked ----------------------------------------------------------------------------------
+
+    def show_unlocked(self) -> None:
+        self._set_locked(False)
+        self.shell.show_view(self.caseload_view)
+        self.caseload_view.apply()
+        self.session.call(caseload_workers, self.caseload_view.set_workers, lambda _: None)
+        self.refresh_waiting()
+        self.search.setFocus()
 
     def lock(self) -> None:
-        """Close the store and clear every widget that shows client data."""
-        self.clients_page.clear()
+        """Close the store and clear every widget and dialog that shows client data. Unsaved edits are dropped:
+        clear text cannot be kept while locked, and an auto-lock happens because nobody is there to answer."""
+        for dialog in self.findChildren(QDialog):
+            dialog.done(QDialog.DialogCode.Rejected)
+            dialog.deleteLater()
         self.session.lock()
-        if self.unlock_page._creating:
-            self.unlock_page = UnlockPage(self, creating=False)
-            self.pages.insertWidget(0, self.unlock_page)
-        self.pages.setCurrentWidget(self.unlock_page)
-        self.unlock_page.passphrase.setFocus()
+        self.clipboard.clear()
+        self.search.blockSignals(True)
+        self.search.setText("")  # setText, not clear(): clear() can be undone with Ctrl+Z
+        self.search.blockSignals(False)
+        self.caseload_view.clear()
+        self.today_view.clear()
+        self.client_view.clear()
+        self.sync_status.set_waiting(0)
+        self._set_locked(True)
+        self.unlock_page.reset()
+
+    def _set_locked(self, locked: bool) -> None:
+        self.actions_.set_unlocked(not locked)
+        self.search.setEnabled(not locked)
+        self.pages.setCurrentWidget(self.unlock_page if locked else self.shell)
+        if locked:
+            self.idle.disarm()
+            self._waiting_timer.stop()
+            self.unlock_page.passphrase.setFocus()
+        else:
+            self.idle.arm()
+            self._waiting_timer.start()
+
+    def refresh_waiting(self) -> None:
+        self.session.call(lambda store: caseload.pending_changes(store.connection), self.sync_status.set_waiting,
+                          lambda _: None)  # fmt: skip
+
+    # --- actions ------------------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.shell.show_view(self.caseload_view)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_client(self, client_id: str) -> None:
+        self.shell.show_view(self.client_view)
+        self.client_view.open_client(client_id)
+        self.client_view.tabs.setFocus()
+
+    def back_to_caseload(self) -> None:
+        if self.client_view.has_unsaved_changes() and not confirm_discard(self):
+            return
+        self.client_view.clear()
+        self.shell.show_view(self.caseload_view)
+        self.caseload_model.refresh()
+        self.caseload_view.table.setFocus()
+
+    def new_client(self) -> NewClientDialog:
+        dialog = NewClientDialog(self.session, self._created, self)
+        dialog.open()
+        return dialog
+
+    def _created(self, client_id: str) -> None:
+        self.caseload_model.refresh()
+        self.refresh_waiting()
+        self.open_client(client_id)
+
+    def log(self, kind: str) -> QDialog | None:
+        row = self.caseload_view.selected()
+        if self.shell.views.currentWidget() is self.client_view and self.client_view.client_id:
+            row = self.client_view.header.row or row
+        if row is None:
+            QMessageBox.information(
+                self, self.tr("No client selected"), self.tr("Select a client in the caseload first.")
+            )
+            return None
+        make = call_dialog if kind == "call" else intervention_dialog
+        dialog = make(self.session, row, self._logged, self)
+        dialog.open()
+        return dialog
+
+    def _logged(self) -> None:
+        self.refresh_waiting()
+        self.statusBar().showMessage(self.tr("Saved."), 4000)
+        if self.client_view.client_id:
+            self.client_view.reload()
+
+    def _view_changed(self, view: QWidget) -> None:
+        if view is self.today_view:
+            self.today_view.refresh()
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt)
+        if self.client_view.has_unsaved_changes() and not confirm_discard(self):
+            event.ignore()  # type: ignore[attr-defined]
+            return
+        self.lock()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def caseload_workers(store: object) -> list[str]:
+    return caseload.assigned_workers(store.connection)  # type: ignore[attr-defined]

@@ -1,62 +1,116 @@
-"""The GUI's handle on the store: every call is queued onto the store thread and answered by callback."""
+"""The GUI's handle on the store: every call is queued onto the store thread and answered by callback.
+
+Locking bumps a generation number: an answer to a call made before the lock is dropped, so a query that was still
+running when the screen locked can never refill a widget with client data afterwards.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from hbf_desktop.config import Policy
+from hbf_desktop.store.kdf import KdfParameters
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.unlocking import UnlockPolicy
 from hbf_desktop.ui.background import Background
 
+T = TypeVar("T")
+OnError = Callable[[Exception], None]
+Progress = Callable[[int, int], None]
 
-@dataclass(frozen=True)
-class ClientRow:
-    client_id: str
-    pseudonym_code: str
-    known_as: str
+
+class StoreLockedError(Exception):
+    """Work queued just before a lock found the store closed; never shown (its answer is dropped)."""
 
 
 class StoreSession:
-    def __init__(self, data_dir: Path, policy: Policy, background: Background) -> None:
+    def __init__(
+        self, data_dir: Path, policy: Policy, background: Background, kdf: KdfParameters | None = None
+    ) -> None:
         self.data_dir = data_dir
-        self._policy = policy
+        self.policy = policy
         self._background = background
+        self._kdf = kdf  # tests pass the floor parameters; None calibrates on this machine
         self._store: Store | None = None
+        self._generation = 0
+        self._cancels: list[threading.Event] = []
+
+    @property
+    def background(self) -> Background:
+        return self._background
 
     def exists(self) -> bool:
         from hbf_desktop.store.paths import StorePaths
 
         return StorePaths(self.data_dir).exists()
 
-    def create(self, passphrase: str, on_done: Callable[[str], None], on_error: Callable[[Exception], None]) -> None:
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    def create(self, passphrase: str, on_done: Callable[[str], None], on_error: OnError) -> None:
         def work() -> str:
-            store, recovery_key = Store.create(self.data_dir, passphrase)
+            store, recovery_key = Store.create(self.data_dir, passphrase, kdf=self._kdf)
             self._store = store
             return recovery_key
 
-        self._background.run(work, on_done, on_error)
+        self._submit(work, on_done, on_error)
 
-    def unlock(self, passphrase: str, on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
-        policy = UnlockPolicy(self._policy.erase_after_failed_unlocks)
+    def unlock(self, passphrase: str, on_done: Callable[[Any], None], on_error: OnError) -> None:
+        policy = UnlockPolicy(self.policy.erase_after_failed_unlocks)
 
         def work() -> None:
             self._store = Store.unlock(self.data_dir, passphrase, policy=policy)
 
-        self._background.run(work, on_done, on_error)
+        self._submit(work, on_done, on_error)
 
-    def list_clients(
-        self,
-        text: str,
-        on_done: Callable[[list[ClientRow]], None],
-        on_error: Callable[[Exception], None],
+    def recover(
+        self, recovery_code: str, new_passphrase: str, on_done: Callable[[Any], None], on_error: OnError
     ) -> None:
-        self._background.run(lambda: self._client_rows(text), on_done, on_error)
+        """Open with the recovery key and set a new passphrase (the forgotten one stops working)."""
+
+        def work() -> None:
+            self._store = Store.recover(self.data_dir, recovery_code, new_passphrase)
+
+        self._submit(work, on_done, on_error)
+
+    def call(self, work: Callable[[Store], T], on_done: Callable[[T], None], on_error: OnError) -> None:
+        """Run `work(store)` on the store thread; the answer arrives on the GUI thread, unless locked meanwhile."""
+        self._submit(lambda: work(self._require()), on_done, on_error)
+
+    def long_work(
+        self,
+        work: Callable[[Store, Progress, Callable[[], bool]], T],
+        on_progress: Progress,
+        on_done: Callable[[T], None],
+        on_error: OnError,
+    ) -> threading.Event:
+        """Long work on its own thread and connection; returns the event that cancels it."""
+        cancel = threading.Event()
+        self._cancels.append(cancel)
+        generation = self._generation
+        store = self._require()
+
+        def report(done: int, total: int) -> None:
+            self._background.in_gui(lambda: on_progress(done, total) if generation == self._generation else None)
+
+        def run() -> T:
+            with store.open_another() as opened:  # this thread's own connection, opened on this thread
+                return work(opened, report, cancel.is_set)
+
+        self._background.run(run, self._guard(generation, on_done), self._guard(generation, on_error), long=True)
+        return cancel
 
     def lock(self) -> None:
+        """Cancel long work, drop every pending answer, then close the store on its own thread."""
+        self._generation += 1
+        for cancel in self._cancels:
+            cancel.set()
+        self._cancels.clear()
+
         def work() -> None:
             if self._store is not None:
                 self._store.close()
@@ -64,22 +118,18 @@ class StoreSession:
 
         self._background.run(work, lambda _: None, lambda _: None)
 
-    def _client_rows(self, text: str, limit: int = 500) -> list[ClientRow]:
-        store = self._require()
-        if text.strip():
-            ids = [hit.client_id for hit in store.search(text, limit=limit)]
-        else:
-            ids = store.records.latest_ids("client", limit)
-        result = []
-        for client_id in ids:
-            client = store.records.get(client_id)
-            identity = store.records.of_client(client_id, "client_identity")
-            known_as = identity[0].values.get("known_as") if identity else None
-            code = client.values.get("pseudonym_code") if client else None
-            result.append(ClientRow(client_id, str(code or ""), str(known_as or "")))
-        return result
+    def _submit(self, work: Callable[[], T], on_done: Callable[[T], None], on_error: OnError) -> None:
+        generation = self._generation
+        self._background.run(work, self._guard(generation, on_done), self._guard(generation, on_error))
+
+    def _guard(self, generation: int, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            if generation == self._generation:
+                callback(value)
+
+        return deliver
 
     def _require(self) -> Store:
         if self._store is None:
-            raise RuntimeError("the store is locked")
+            raise StoreLockedError("the store is locked")
         return self._store

@@ -1,0 +1,64 @@
+"""Settings and data: the policy in force, privacy mode, and the long jobs (import, export, backup)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
+from hbf_desktop.ui.long_work import LongWork, LongWorkDialog, backup_work, export_work, import_work
+from hbf_desktop.ui.session import StoreSession
+
+
+class SettingsView(QWidget):
+    def __init__(self, session: StoreSession, privacy_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.dialog: LongWorkDialog | None = None
+        layout = QVBoxLayout(self)
+        policy = QGroupBox(self.tr("Your organisation's policy"))
+        form = QFormLayout(policy)
+        form.addRow(self.tr("Lock after idle minutes:"), QLabel(str(session.policy.auto_lock_minutes)))
+        form.addRow(self.tr("Clipboard cleared after seconds:"), QLabel(str(session.policy.clipboard_clear_seconds)))
+        form.addRow(self.tr("Data folder:"), QLabel(str(session.data_dir)))
+        layout.addWidget(policy)
+        self.privacy = QCheckBox(self.tr("Privacy mode: mask names and identifiers (Ctrl+Shift+P)"))
+        self.privacy.setAccessibleName(self.tr("Privacy mode"))
+        self.privacy.toggled.connect(
+            lambda on: privacy_action.setChecked(on) if privacy_action.isChecked() != on else None
+        )
+        privacy_action.toggled.connect(self.privacy.setChecked)
+        layout.addWidget(self.privacy)
+        data = QGroupBox(self.tr("Data"))
+        row = QHBoxLayout(data)
+        self.import_button = QPushButton(self.tr("&Import a file…"))
+        self.export_button = QPushButton(self.tr("E&xport without identities…"))
+        self.backup_button = QPushButton(self.tr("&Back up…"))
+        for button in (self.import_button, self.export_button, self.backup_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            row.addWidget(button)
+        layout.addWidget(data)
+        layout.addStretch()
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        self.backup_button.clicked.connect(self._backup)
+
+    def _import(self) -> None:
+        path = choose_file_to_open(self, self.tr("Import records"), "JSON Lines (*.jsonl)")
+        if path is not None:
+            self.run(self.tr("Importing"), import_work(path))
+
+    def _export(self) -> None:
+        path = choose_file_to_save(self, self.tr("Export records"), "export-deidentified.jsonl", "JSON Lines (*.jsonl)")
+        if path is not None:
+            self.run(self.tr("Exporting"), export_work(path))
+
+    def _backup(self) -> None:
+        path = choose_file_to_save(self, self.tr("Back up"), "hbf-backup.hbfbackup")
+        if path is not None:
+            self.run(self.tr("Backing up"), backup_work(path))
+
+    def run(self, title: str, work: LongWork) -> LongWorkDialog:
+        self.dialog = LongWorkDialog(title, self)
+        self.dialog.start(self._session, work)
+        return self.dialog
