@@ -101,7 +101,59 @@ CREATE TABLE conflict (
 CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2)
+# Sync (docs/sync.md). The device's private keys, the pinned root key and the held directory live in `meta`, inside
+# the encrypted file. `sync_out` keeps each sealed batch until the server acknowledges it, so a retry sends the very
+# same bytes. `sync_in` remembers every batch received (applied, waiting for a gap, forked, rejected) by hash, so a
+# re-delivery applies nothing and a bad batch is kept aside with its reason. `sync_applied` names the records changed
+# by sync: they have no outbox change of ours, and `Store.verify` counts them as accounted for.
+_SCHEMA_3 = """
+ALTER TABLE record ADD COLUMN erased_at TEXT;
+
+CREATE TABLE sync_out (
+    sequence INTEGER PRIMARY KEY,
+    batch_id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    data BLOB NOT NULL,
+    change_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    uploaded_at TEXT,
+    server_cursor INTEGER
+);
+
+CREATE TABLE sync_in (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    batch_id TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    device_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('applied', 'waiting', 'fork', 'rejected', 'not_addressed')),
+    reason TEXT,
+    data BLOB,
+    change_count INTEGER NOT NULL DEFAULT 0,
+    received_at TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX sync_in_by_device ON sync_in (device_id, status, sequence);
+CREATE INDEX sync_in_by_batch ON sync_in (batch_id, status);
+
+CREATE TABLE sync_peer (
+    device_id TEXT PRIMARY KEY,
+    user TEXT NOT NULL,
+    role TEXT NOT NULL,
+    signing_key TEXT NOT NULL,
+    recipient_keys TEXT NOT NULL,
+    pinned_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_sequence INTEGER NOT NULL DEFAULT 0,
+    last_hash TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE sync_applied (
+    record_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

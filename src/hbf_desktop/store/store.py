@@ -199,12 +199,14 @@ class Store:
         problems.extend(str(row[0]) for row in rows if row[0] != "ok")
         problems.extend(audit.verify_chain(self.connection))
         # NOT IN (subquery): SQLite builds one transient index, where a correlated NOT EXISTS would scan the
-        # unindexed outbox once per record.
+        # unindexed outbox once per record. A record that came by sync has no change of ours; its arrival is
+        # recorded in sync_applied, in the same transaction as the merge.
         orphans = self.connection.execute(
             "SELECT count(*) FROM record WHERE id NOT IN (SELECT record_id FROM outbox)"
+            " AND id NOT IN (SELECT record_id FROM sync_applied)"
         ).fetchone()[0]
         if orphans:
-            problems.append(f"{orphans} records have no change in the outbox")
+            problems.append(f"{orphans} records have neither a change in the outbox nor an applied sync change")
         return problems
 
     @contextlib.contextmanager
