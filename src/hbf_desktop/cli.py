@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from hbf_desktop import cli_sync
 from hbf_desktop.cli_arguments import build_parser
 from hbf_desktop.cli_common import (
     EXIT_FAILED,
@@ -208,3 +209,4 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _backup,
     "restore": _restore,
 }
+_HANDLERS.update(cli_sync.HANDLERS)

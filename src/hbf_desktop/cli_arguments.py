@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hbf_desktop import __version__
+from hbf_desktop import __version__, cli_sync
 
 
 def _store_options() -> argparse.ArgumentParser:
@@ -79,4 +79,5 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[store], help="restore an encrypted backup")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--replace", action="store_true", help="replace an existing store (kept aside, not deleted)")
+    cli_sync.add_commands(commands, store)
     return parser

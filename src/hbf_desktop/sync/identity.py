@@ -84,6 +84,7 @@ class PeerKeys:
     role: str
     signing_key: SigningPublicKey
     recipient_keys: tuple[RecipientPublicKey, ...]
+    revoked_at: str | None = None
 
     def recipient_json(self) -> list[dict[str, object]]:
         return [{"suite": int(key.suite), "key": key.to_text(), "key_id": key.key_id} for key in self.recipient_keys]
@@ -104,7 +105,9 @@ def parse_public_keys(document: object, role: str = "worker") -> PeerKeys:
         )
     except (KeyError, TypeError, ValueError, ProtocolError) as error:
         raise TrustError(f"The public keys of a device are malformed ({error}).") from None
-    return PeerKeys(device_id, user, str(document.get("role", role)), signing, recipients)
+    revoked_at = document.get("revoked_at")
+    revoked = revoked_at if isinstance(revoked_at, str) and revoked_at else None
+    return PeerKeys(device_id, user, str(document.get("role", role)), signing, recipients, revoked)
 
 
 # --- root key and directory ----------------------------------------------------------------------------------------

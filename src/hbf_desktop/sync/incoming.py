@@ -26,7 +26,7 @@ from hbf_desktop.store.merging import MalformedChangeError, MergeOutcome, merge_
 from hbf_desktop.store.records import Writer
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.sync_state import HeldBatch
-from hbf_desktop.store.transactions import utc_now
+from hbf_desktop.store.transactions import utc_now, write_meta
 from hbf_desktop.sync.identity import PeerKeys, device_keys, is_supervisor, require_directory
 from hbf_desktop.sync.protocol import (
     ChainPosition,
@@ -88,10 +88,15 @@ class Receiver:
         self._supervisor = is_supervisor(self._directory, self._keys)
         self._supervisor_keys = {member.signing_key.key_id: member for member in self._directory.supervisors}
 
-    def receive(self, batches: Sequence[Incoming]) -> ReceiveReport:
-        """Apply `batches` in one transaction (each in a savepoint); the report says what became of each."""
+    def receive(self, batches: Sequence[Incoming], *, meta: Mapping[str, str] | None = None) -> ReceiveReport:
+        """Apply `batches` in one transaction (each in a savepoint); the report says what became of each.
+
+        `meta` (e.g. the download cursor) is written in the same transaction, so it moves on exactly when the
+        batches it covers are committed."""
         report = ReceiveReport()
         with self._store.records.writing() as writer:
+            for key, value in (meta or {}).items():
+                write_meta(writer.connection, key, value)
             for incoming in batches:
                 device = self._receive_one(writer, incoming, report)
                 if device is not None:
@@ -204,6 +209,8 @@ class Receiver:
             return pinned
         candidate = self._key_for_new_device(batch, offered)
         sync_state.pin_peer(connection, device_id, *candidate)
+        if offered is not None and offered.revoked_at is not None:
+            sync_state.mark_revoked(connection, device_id, offered.revoked_at)
         found = sync_state.peer(connection, device_id)
         assert found is not None
         return found
