@@ -1,0 +1,186 @@
+"""End to end against the real `hbf-server serve` process on 127.0.0.1, on SQLite and on PostgreSQL.
+
+The server fixtures are the server engineer's (`tests/server/conftest.py`), reused here: one real process per
+database for the session. Each test makes its own organisation of real stores (distinct device ids), publishes a
+newer directory, enrols every device with a one-time code, and syncs with `run_round` (the code `hbf-desktop sync`
+runs).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hbf_desktop.store import sync_state
+from hbf_desktop.store.store import Store
+from hbf_desktop.store.transactions import write_meta, write_transaction
+from hbf_desktop.sync.client import SyncClient
+from hbf_desktop.sync.engine import SyncEngine, SyncState, SyncStatus
+from hbf_desktop.sync.errors import ServerAnswerError, ServerUnreachableError
+from hbf_desktop.sync.identity import device_keys
+from hbf_desktop.sync.outgoing import seal_pending
+from hbf_desktop.sync.rounds import SERVER_KEY, RoundReport, run_round
+from tests.conftest import StoreTemplate
+from tests.server.conftest import database, server  # noqa: F401 - the server engineer's fixtures, reused
+from tests.server.harness import RunningServer
+from tests.sync.org import Organisation, record_values
+
+YEAR = 365 * 24 * 3600
+
+
+class ServerOrganisation(Organisation):
+    running: RunningServer
+
+    def client(self, name: str, *, skew: float = 0.0, timeout: float = 20.0) -> SyncClient:
+        store = self.stores[name]
+        clock = (lambda: time.time() + skew) if skew else time.time
+        return SyncClient(self.server_url, store.author.device_id, device_keys(store), timeout=timeout, clock=clock)
+
+    def enrol(self, name: str) -> None:
+        role = "supervisor" if name in self.supervisors else "worker"
+        self.client(name).enrol(self.running.enrolment_code(name, role), f"{name}'s laptop")
+        with write_transaction(self.stores[name].connection):
+            write_meta(self.stores[name].connection, SERVER_KEY, self.server_url)
+
+    def put_directory(self) -> None:
+        request = urllib.request.Request(self.server_url + "/v1/directory", data=self.directory_bytes(), method="PUT")
+        request.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(request, timeout=20) as answer:
+            assert answer.status == 200
+
+    def round(self, name: str, **options: float) -> RoundReport:
+        return run_round(self.stores[name], self.client(name, **options))
+
+
+@pytest.fixture
+def org(store_template: StoreTemplate, tmp_path: Path, server: RunningServer) -> Iterator[ServerOrganisation]:  # noqa: F811
+    organisation = ServerOrganisation(store_template, tmp_path, server_url=server.base_url, root=server.root)
+    organisation.running = server
+    organisation.version = time.time_ns() // 1000  # the session's server holds the directories of earlier tests
+    for name, supervisor in (("sam", True), ("ana", False), ("ben", False)):
+        organisation.add(name, supervisor=supervisor)
+    organisation.put_directory()
+    for name in organisation.stores:
+        organisation.enrol(name)
+    yield organisation
+    organisation.close()
+
+
+def _client(store: Store, code: str) -> str:
+    return store.records.save("client", {"pseudonym_code": code, "gender": "feminine"}).id
+
+
+def test_two_workers_and_a_supervisor_sync_through_the_server_with_a_conflict(org: ServerOrganisation) -> None:
+    sam, ana, ben = org.stores["sam"], org.stores["ana"], org.stores["ben"]
+    client_a, client_b = _client(ana, "HB-ANA1"), _client(ben, "HB-BEN1")
+    with ana.records.writing() as writer:
+        for index in range(1500):
+            writer.save("client", {"pseudonym_code": f"HB-{index:04d}", "gender": "feminine"})
+    first = org.round("ana")
+    assert first.sealed == 2 and first.uploaded == 2 and first.waiting_changes == 0
+    assert org.round("ben").uploaded == 1
+    report = org.round("sam")
+    assert report.received.applied == 3 and report.received.rejected == 0 and report.received.merged.created == 1502
+    assert sam.records.get(client_a) is not None and sam.records.get(client_b) is not None
+    assert sam.verify() == []
+
+    sam.records.save("client", {"gender": "non_conforming"}, client_a)
+    ana.records.save("client", {"gender": "masculine"}, client_a)
+    org.round("sam")
+    org.round("ana")
+    report = org.round("sam")
+    assert report.received.applied == 1 and report.received.merged.conflicts == 1
+    (conflict,) = sam.connection.execute("SELECT field, kept_value, lost_value FROM conflict").fetchall()
+    assert conflict[0] == "gender" and {json.loads(conflict[1]), json.loads(conflict[2])} == {
+        "non_conforming",
+        "masculine",
+    }
+    quiet = org.round("sam")
+    assert quiet.downloaded == 0 and quiet.uploaded == 0, "an acknowledged cursor lists nothing again"
+    workers = {**record_values(ana), **record_values(ben)}
+    held = record_values(sam)
+    assert set(held) == set(workers), "the supervisor holds exactly the workers' records"
+
+
+def test_an_upload_the_client_did_not_hear_about_is_sent_again_identically(org: ServerOrganisation) -> None:
+    ana, sam = org.stores["ana"], org.stores["sam"]
+    _client(ana, "HB-0001")
+    seal_pending(ana)
+    (batch,) = sync_state.outgoing_batches(ana.connection)
+    assert org.client("ana").upload(batch.batch_id, batch.data)["sequence"] == 1  # committed; the answer is "lost"
+    report = org.round("ana")
+    assert report.uploaded == 1 and sync_state.outgoing_batches(ana.connection) == []
+    assert org.round("sam").received.applied == 1
+    assert len(record_values(sam)) == 1
+
+
+def test_duplicate_and_truncated_uploads(org: ServerOrganisation) -> None:
+    ana = org.stores["ana"]
+    _client(ana, "HB-0001")
+    seal_pending(ana)
+    (batch,) = sync_state.outgoing_batches(ana.connection)
+    client = org.client("ana")
+    with pytest.raises(ServerAnswerError) as truncated:
+        client.upload(batch.batch_id, batch.data[: len(batch.data) // 2])
+    assert truncated.value.status == 422 and truncated.value.problem == "malformed-batch"
+    first = client.upload(batch.batch_id, batch.data)
+    assert client.upload(batch.batch_id, batch.data) == first
+    altered = bytearray(batch.data)
+    altered[-1] ^= 1
+    with pytest.raises(ServerAnswerError) as refused:
+        client.upload(batch.batch_id, bytes(altered))
+    assert refused.value.status == 422
+    assert org.round("sam").received.applied == 1
+
+
+@pytest.mark.parametrize("skew", [YEAR, -YEAR])
+def test_a_laptop_a_year_off_still_syncs(org: ServerOrganisation, skew: float) -> None:
+    _client(org.stores["ana"], "HB-0001")
+    client = org.client("ana", skew=skew)
+    report = run_round(org.stores["ana"], client)
+    assert report.uploaded == 1 and abs(client.clock_offset + skew) < 120
+    assert org.round("sam").received.applied == 1
+
+
+def test_server_down_is_offline_with_changes_waiting(org: ServerOrganisation) -> None:
+    ana = org.stores["ana"]
+    _client(ana, "HB-0001")
+    with write_transaction(ana.connection):
+        write_meta(ana.connection, SERVER_KEY, "http://127.0.0.1:9")  # nothing listens on the discard port
+    statuses: list[SyncStatus] = []
+    engine = SyncEngine(lambda: ana, statuses.append, backoff_base=0.01)
+    status = engine.run_once(ana)
+    assert status.state is SyncState.OFFLINE and status.waiting_changes == 1
+    assert "1 change waiting" in status.message and status.next_attempt_seconds is not None
+    assert [s.state for s in statuses] == [SyncState.SYNCING, SyncState.OFFLINE]
+    with pytest.raises(ServerUnreachableError):
+        SyncClient("http://127.0.0.1:9", ana.author.device_id, device_keys(ana), timeout=2).health()
+
+
+def test_the_engine_syncs_on_its_own_thread_with_its_own_connection(org: ServerOrganisation) -> None:
+    ana = org.stores["ana"]
+    statuses: list[SyncStatus] = []
+    engine = SyncEngine(ana.open_another, statuses.append, debounce=0.05, interval=3600)
+    engine.start()
+    try:
+        _client(ana, "HB-0001")
+        engine.saved()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (engine.rounds >= 1 and _sent(ana)):
+            time.sleep(0.05)
+            if engine.rounds >= 1 and not _sent(ana):
+                engine.saved()
+    finally:
+        engine.stop()
+    assert _sent(ana), [s.message for s in statuses]
+    assert statuses[-1].state is SyncState.SYNCED and statuses[-1].message.startswith("Synced at")
+    assert org.round("sam").received.applied >= 1
+
+
+def _sent(store: Store) -> bool:
+    return sync_state.waiting_change_count(store.connection) == 0
