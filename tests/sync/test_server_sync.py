@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -24,58 +21,19 @@ from hbf_desktop.sync.engine import SyncEngine, SyncState, SyncStatus
 from hbf_desktop.sync.errors import ServerAnswerError, ServerUnreachableError
 from hbf_desktop.sync.identity import device_keys
 from hbf_desktop.sync.outgoing import seal_pending
-from hbf_desktop.sync.rounds import SERVER_KEY, RoundReport, run_round
-from tests.conftest import StoreTemplate
-from tests.server.conftest import database, server  # noqa: F401 - the server engineer's fixtures, reused
-from tests.server.harness import RunningServer
-from tests.sync.org import Organisation, record_values
+from hbf_desktop.sync.rounds import SERVER_KEY, run_round
+from tests.sync.org import record_values
+from tests.sync.server_org import ServerOrganisation
 
 YEAR = 365 * 24 * 3600
-
-
-class ServerOrganisation(Organisation):
-    running: RunningServer
-
-    def client(self, name: str, *, skew: float = 0.0, timeout: float = 20.0) -> SyncClient:
-        store = self.stores[name]
-        clock = (lambda: time.time() + skew) if skew else time.time
-        return SyncClient(self.server_url, store.author.device_id, device_keys(store), timeout=timeout, clock=clock)
-
-    def enrol(self, name: str) -> None:
-        role = "supervisor" if name in self.supervisors else "worker"
-        self.client(name).enrol(self.running.enrolment_code(name, role), f"{name}'s laptop")
-        with write_transaction(self.stores[name].connection):
-            write_meta(self.stores[name].connection, SERVER_KEY, self.server_url)
-
-    def put_directory(self) -> None:
-        request = urllib.request.Request(self.server_url + "/v1/directory", data=self.directory_bytes(), method="PUT")
-        request.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(request, timeout=20) as answer:
-            assert answer.status == 200
-
-    def round(self, name: str, **options: float) -> RoundReport:
-        return run_round(self.stores[name], self.client(name, **options))
-
-
-@pytest.fixture
-def org(store_template: StoreTemplate, tmp_path: Path, server: RunningServer) -> Iterator[ServerOrganisation]:  # noqa: F811
-    organisation = ServerOrganisation(store_template, tmp_path, server_url=server.base_url, root=server.root)
-    organisation.running = server
-    organisation.version = time.time_ns() // 1000  # the session's server holds the directories of earlier tests
-    for name, supervisor in (("sam", True), ("ana", False), ("ben", False)):
-        organisation.add(name, supervisor=supervisor)
-    organisation.put_directory()
-    for name in organisation.stores:
-        organisation.enrol(name)
-    yield organisation
-    organisation.close()
 
 
 def _client(store: Store, code: str) -> str:
     return store.records.save("client", {"pseudonym_code": code, "gender": "feminine"}).id
 
 
-def test_two_workers_and_a_supervisor_sync_through_the_server_with_a_conflict(org: ServerOrganisation) -> None:
+def test_two_workers_and_a_supervisor_sync_through_the_server_with_a_conflict(served_org: ServerOrganisation) -> None:
+    org = served_org
     sam, ana, ben = org.stores["sam"], org.stores["ana"], org.stores["ben"]
     client_a, client_b = _client(ana, "HB-ANA1"), _client(ben, "HB-BEN1")
     with ana.records.writing() as writer:
@@ -107,7 +65,8 @@ def test_two_workers_and_a_supervisor_sync_through_the_server_with_a_conflict(or
     assert set(held) == set(workers), "the supervisor holds exactly the workers' records"
 
 
-def test_an_upload_the_client_did_not_hear_about_is_sent_again_identically(org: ServerOrganisation) -> None:
+def test_an_upload_the_client_did_not_hear_about_is_sent_again_identically(served_org: ServerOrganisation) -> None:
+    org = served_org
     ana, sam = org.stores["ana"], org.stores["sam"]
     _client(ana, "HB-0001")
     seal_pending(ana)
@@ -119,7 +78,8 @@ def test_an_upload_the_client_did_not_hear_about_is_sent_again_identically(org: 
     assert len(record_values(sam)) == 1
 
 
-def test_duplicate_and_truncated_uploads(org: ServerOrganisation) -> None:
+def test_duplicate_and_truncated_uploads(served_org: ServerOrganisation) -> None:
+    org = served_org
     ana = org.stores["ana"]
     _client(ana, "HB-0001")
     seal_pending(ana)
@@ -139,7 +99,8 @@ def test_duplicate_and_truncated_uploads(org: ServerOrganisation) -> None:
 
 
 @pytest.mark.parametrize("skew", [YEAR, -YEAR])
-def test_a_laptop_a_year_off_still_syncs(org: ServerOrganisation, skew: float) -> None:
+def test_a_laptop_a_year_off_still_syncs(served_org: ServerOrganisation, skew: float) -> None:
+    org = served_org
     _client(org.stores["ana"], "HB-0001")
     client = org.client("ana", skew=skew)
     report = run_round(org.stores["ana"], client)
@@ -147,7 +108,8 @@ def test_a_laptop_a_year_off_still_syncs(org: ServerOrganisation, skew: float) -
     assert org.round("sam").received.applied == 1
 
 
-def test_server_down_is_offline_with_changes_waiting(org: ServerOrganisation) -> None:
+def test_server_down_is_offline_with_changes_waiting(served_org: ServerOrganisation) -> None:
+    org = served_org
     ana = org.stores["ana"]
     _client(ana, "HB-0001")
     with write_transaction(ana.connection):
@@ -162,7 +124,8 @@ def test_server_down_is_offline_with_changes_waiting(org: ServerOrganisation) ->
         SyncClient("http://127.0.0.1:9", ana.author.device_id, device_keys(ana), timeout=2).health()
 
 
-def test_the_engine_syncs_on_its_own_thread_with_its_own_connection(org: ServerOrganisation) -> None:
+def test_the_engine_syncs_on_its_own_thread_with_its_own_connection(served_org: ServerOrganisation) -> None:
+    org = served_org
     ana = org.stores["ana"]
     statuses: list[SyncStatus] = []
     engine = SyncEngine(ana.open_another, statuses.append, debounce=0.05, interval=3600)
