@@ -17,6 +17,7 @@ from hbf_desktop.store import sync_state
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import write_meta, write_transaction
 from hbf_desktop.sync.client import SyncClient
+from hbf_desktop.sync.downsync import reassign
 from hbf_desktop.sync.engine import SyncEngine, SyncState, SyncStatus
 from hbf_desktop.sync.errors import ServerAnswerError, ServerUnreachableError
 from hbf_desktop.sync.identity import device_keys
@@ -147,3 +148,36 @@ def test_the_engine_syncs_on_its_own_thread_with_its_own_connection(served_org: 
 
 def _sent(store: Store) -> bool:
     return sync_state.waiting_change_count(store.connection) == 0
+
+
+def test_a_reassigned_client_and_a_note_reach_only_the_assigned_worker(served_org: ServerOrganisation) -> None:
+    org = served_org
+    sam, ana, ben = org.stores["sam"], org.stores["ana"], org.stores["ben"]
+    client_id = _client(ana, "HB-ANA1")
+    case_id = ana.records.save("case", {"client_id": client_id, "status": "open", "opened_on": "2024-01-05"}).id
+    _client(ana, "HB-ANA2")  # another of Ana's clients: never for Ben
+    org.round("ana")
+    org.round("sam")
+    task = {"case_id": case_id, "task_type": "follow_up", "due_at": "2026-12-03T10:00:00Z", "status": "open",
+            "assignee": "ana", "note": "Please call about the GP letter."}  # fmt: skip
+    note_id = sam.records.save("task", task).id
+    org.round("sam")
+    assert org.round("ana").received.applied == 1
+    note = ana.records.get(note_id)
+    assert note is not None and note.values["note"] == "Please call about the GP letter."
+    assert org.round("ben").received.applied == 0 and ben.records.get(note_id) is None
+
+    assert reassign(sam, client_id, ben.author.device_id) >= 3
+    org.round("sam")
+    report = org.round("ben")
+    assert report.received.applied == 1 and report.received.rejected == 0
+    for record_id in (client_id, case_id, note_id):
+        held, expected = ben.records.get(record_id), sam.records.get(record_id)
+        assert held is not None and expected is not None and held.values == expected.values
+        assert held.stamps == expected.stamps, "the snapshot keeps every field's original stamp"
+    assert len(record_values(ben)) == 3, "nothing of Ana's other client reached Ben"
+    sam.records.save("client", {"gender": "masculine"}, client_id)
+    org.round("sam")
+    assert org.round("ben").received.applied == 1 and org.round("ana").received.applied == 0
+    assert ben.records.get(client_id).values["gender"] == "masculine"  # type: ignore[union-attr]
+    assert ana.records.get(client_id).values["gender"] == "feminine"  # type: ignore[union-attr]

@@ -75,8 +75,9 @@ class Change:
     created_by: str | None
 
 
-def parse_change(value: object, device_id: str) -> Change:
-    """Check one change's shape; its stamp must name the sending device (no device can write as another)."""
+def parse_change(value: object, device_id: str | None) -> Change:
+    """Check one change's shape; its stamp must name `device_id`, the sender (no device can write as another),
+    unless `device_id` is None (a supervisor relaying others' changes)."""
     if not isinstance(value, dict):
         raise MalformedChangeError("A received change is not a JSON object.")
     try:
@@ -89,7 +90,7 @@ def parse_change(value: object, device_id: str) -> Change:
         raise MalformedChangeError("A received change has no valid record id.")
     if not isinstance(fields, dict) or not isinstance(base, dict) or not all(isinstance(s, str) for s in base.values()):
         raise MalformedChangeError(f"Change {record_id}: its fields or base stamps are not objects.")
-    if stamp.device != device_id:
+    if device_id is not None and stamp.device != device_id:
         raise MalformedChangeError(f"Change {record_id} is stamped by device {stamp.device}, not by its sender.")
     created = value.get("created")
     created_at = created.get("at") if isinstance(created, dict) else None

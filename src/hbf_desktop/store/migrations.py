@@ -105,7 +105,8 @@ CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
 # the encrypted file. `sync_out` keeps each sealed batch until the server acknowledges it, so a retry sends the very
 # same bytes. `sync_in` remembers every batch received (applied, waiting for a gap, forked, rejected) by hash, so a
 # re-delivery applies nothing and a bad batch is kept aside with its reason. `sync_applied` names the records changed
-# by sync: they have no outbox change of ours, and `Store.verify` counts them as accounted for.
+# by sync: they have no outbox change of ours, and `Store.verify` counts them as accounted for. `sync_assignment`
+# (on supervisors) names the worker device a client's changes are also sealed to (down-sync).
 _SCHEMA_3 = """
 ALTER TABLE record ADD COLUMN erased_at TEXT;
 
@@ -150,6 +151,12 @@ CREATE TABLE sync_peer (
 
 CREATE TABLE sync_applied (
     record_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+CREATE TABLE sync_assignment (
+    client_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
 ) WITHOUT ROWID;
 """
 

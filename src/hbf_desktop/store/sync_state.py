@@ -58,19 +58,26 @@ class HeldBatch:
 # --- outgoing -------------------------------------------------------------------------------------------------------
 
 
-def unbatched_changes(connection: Connection, max_changes: int, max_bytes: int) -> list[tuple[int, str]]:
-    """The oldest changes not yet in a batch, at most `max_changes` and about `max_bytes` (at least one)."""
+def unbatched_changes(
+    connection: Connection, max_changes: int, max_bytes: int
+) -> tuple[str | None, list[tuple[int, str]]]:
+    """The oldest changes not yet in a batch that share one audience, at most `max_changes` and about `max_bytes`
+    (at least one). The audience is the worker device a supervisor assigned the change's client to (None: only
+    supervisors), so that a batch never carries one worker's client to another worker."""
     rows = connection.execute(
-        "SELECT seq, change FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ?", (max_changes,)
+        "SELECT o.seq, o.change, a.device_id FROM outbox AS o LEFT JOIN record AS r ON r.id = o.record_id"
+        " LEFT JOIN sync_assignment AS a ON a.client_id = r.client_id WHERE o.batch_id IS NULL ORDER BY o.seq LIMIT ?",
+        (max_changes,),
     ).fetchall()
     taken: list[tuple[int, str]] = []
+    audience = None if not rows else rows[0][2]
     size = 0
-    for seq, change in rows:
+    for seq, change, device in rows:
         size += len(change.encode())
-        if taken and size > max_bytes:
+        if taken and (size > max_bytes or device != audience):
             break
         taken.append((int(seq), str(change)))
-    return taken
+    return audience, taken
 
 
 def last_outgoing(connection: Connection) -> tuple[int, str] | None:
@@ -163,6 +170,37 @@ def advance_peer(connection: Connection, device_id: str, sequence: int, batch_ha
 def peers(connection: Connection) -> list[Peer]:
     rows = connection.execute("SELECT device_id FROM sync_peer ORDER BY device_id").fetchall()
     return [found for (device_id,) in rows if (found := peer(connection, str(device_id))) is not None]
+
+
+# --- assignments (supervisors: which worker a client's changes go to) -------------------------------------------
+
+
+def assign(connection: Connection, client_id: str, device_id: str, *, replace: bool) -> None:
+    verb = (
+        "DO UPDATE SET device_id = excluded.device_id, assigned_at = excluded.assigned_at" if replace else "DO NOTHING"
+    )
+    connection.execute(
+        "INSERT INTO sync_assignment (client_id, device_id, assigned_at) VALUES (?, ?, ?) ON CONFLICT (client_id) "
+        + verb,
+        (client_id, device_id, utc_now()),
+    )
+
+
+def assign_new_clients(connection: Connection, record_ids: list[str], device_id: str) -> None:
+    """A worker's records arrived: their clients are that worker's until a supervisor reassigns them."""
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        connection.execute(
+            "INSERT OR IGNORE INTO sync_assignment (client_id, device_id, assigned_at) SELECT DISTINCT client_id, ?, ?"
+            f" FROM record WHERE id IN ({marks}) AND client_id IS NOT NULL",
+            (device_id, utc_now(), *chunk),
+        )
+
+
+def assigned_device(connection: Connection, client_id: str) -> str | None:
+    row = connection.execute("SELECT device_id FROM sync_assignment WHERE client_id = ?", (client_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 # --- incoming -------------------------------------------------------------------------------------------------------

@@ -166,12 +166,12 @@ class Receiver:
                     sync_state.FORK, f"Batch {metadata.sequence} of device {metadata.device_id} does not continue "
                     "its history (a restored or cloned laptop, or an altered server): ask an administrator."
                 )  # fmt: skip
-        count = self._open_and_merge(writer, batch, report)
+        count = self._open_and_merge(writer, batch, report, relay=peer.role == "supervisor")
         if strict:
             sync_state.advance_peer(connection, metadata.device_id, metadata.sequence, digest)
         return count
 
-    def _open_and_merge(self, writer: Writer, batch: SealedBatch, report: ReceiveReport) -> int:
+    def _open_and_merge(self, writer: Writer, batch: SealedBatch, report: ReceiveReport, *, relay: bool) -> int:
         metadata = batch.metadata
         key_id = self._keys.recipient.key_id
         if batch.header.sealed_key_for(key_id) is None:
@@ -185,8 +185,13 @@ class Receiver:
                 raise TypeError
         except (ValueError, KeyError, TypeError):
             raise MalformedChangeError(f"Batch {metadata.batch_id} does not hold a list of changes.") from None
-        changes = [parse_change(change, metadata.device_id) for change in raw_changes]
+        # A supervisor may pass on what others wrote (a reassigned client's records, with their stamps); anyone
+        # else may only send its own changes.
+        sender = None if relay else metadata.device_id
+        changes = [parse_change(change, sender) for change in raw_changes]
         outcome = merge_changes(writer, changes)
+        if self._supervisor and not relay:
+            sync_state.assign_new_clients(writer.connection, sorted(outcome.records), metadata.device_id)
         report.merged.add(outcome)
         self._hold(writer, self._held(batch, sync_state.APPLIED, None), None, report, len(changes))
         return len(changes)

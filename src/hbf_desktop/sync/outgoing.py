@@ -18,7 +18,7 @@ from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import write_transaction
 from hbf_desktop.sync.errors import NotSetUpError
 from hbf_desktop.sync.identity import device_keys, require_directory
-from hbf_desktop.sync.protocol import NO_PREVIOUS_BATCH, RecipientPublicKey, batch_hash, seal_batch
+from hbf_desktop.sync.protocol import NO_PREVIOUS_BATCH, CipherSuite, RecipientPublicKey, batch_hash, seal_batch
 
 MAX_BATCH_CHANGES = 1000
 MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -40,15 +40,16 @@ def seal_pending(
     """Seal every unbatched change into batches for the directory's supervisors; returns how many were sealed."""
     directory = require_directory(store)
     keys = device_keys(store)
-    recipients = [*directory.recipient_keys(keys.recipient.suite), *extra_recipients]
-    if not recipients:
+    supervisors = [*directory.recipient_keys(keys.recipient.suite), *extra_recipients]
+    if not supervisors:
         raise NotSetUpError("The organisation directory lists no supervisor yet, so there is no one to sync to.")
     sealed = 0
     while True:
         with write_transaction(store.connection):
-            changes = sync_state.unbatched_changes(store.connection, max_changes, max_bytes)
+            audience, changes = sync_state.unbatched_changes(store.connection, max_changes, max_bytes)
             if not changes:
                 return sealed
+            recipients = supervisors + _worker_keys(store, audience, keys.recipient.suite)
             last = sync_state.last_outgoing(store.connection)
             sequence, previous = (last[0] + 1, last[1]) if last else (1, NO_PREVIOUS_BATCH)
             batch_id = uuid.uuid4()
@@ -68,3 +69,14 @@ def seal_pending(
             seqs = (changes[0][0], changes[-1][0])
             sync_state.add_outgoing(store.connection, sequence, str(batch_id), batch_hash(data), data, seqs)
         sealed += 1
+
+
+def _worker_keys(store: Store, device_id: str | None, suite: CipherSuite) -> list[RecipientPublicKey]:
+    """The assigned worker's pinned recipient key: a supervisor's change to that worker's client is sealed to it."""
+    if device_id is None:
+        return []
+    peer = sync_state.peer(store.connection, device_id)
+    if peer is None:
+        return []
+    keys = [RecipientPublicKey.from_text(CipherSuite(int(str(k["suite"]))), str(k["key"])) for k in peer.recipient_keys]
+    return [key for key in keys if key.suite is suite]

@@ -169,9 +169,11 @@ def _download(store: Store, client: SyncClient, report: RoundReport, progress: P
 
 
 def _refresh_devices(store: Store, client: SyncClient) -> dict[str, PeerKeys]:
-    """The server's registry: keys to pin on first sight, and revocations (which only ever add)."""
+    """The server's registry: keys to pin on first sight (so a supervisor can seal to a worker who has not sent
+    anything yet), and revocations (which only ever add)."""
     offered: dict[str, PeerKeys] = {}
     devices = client.devices()
+    supervisors = {member.signing_key for member in require_directory(store).supervisors}
     with write_transaction(store.connection):
         for entry in devices:
             try:
@@ -179,6 +181,10 @@ def _refresh_devices(store: Store, client: SyncClient) -> dict[str, PeerKeys]:
             except SyncError:
                 continue  # one malformed entry must not stop the others; its batches stay unknown and refused
             offered[keys.device_id] = keys
+            if keys.device_id != store.author.device_id:  # pinned on first sight; a changed key is never taken
+                role = "supervisor" if keys.signing_key in supervisors else "worker"
+                sync_state.pin_peer(store.connection, keys.device_id, keys.user, role, keys.signing_key.to_text(),
+                                    keys.recipient_json())  # fmt: skip
             revoked_at = entry.get("revoked_at")
             if isinstance(revoked_at, str) and revoked_at:
                 sync_state.mark_revoked(store.connection, keys.device_id, revoked_at)
