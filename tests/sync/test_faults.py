@@ -1,7 +1,7 @@
 """Faults in every phase of a round, against the real server on SQLite and PostgreSQL: 0 lost, 0 doubled, and every
 supervisor holds exactly the workers' data within 3 rounds after the faults stop.
 
-HBF_SYNC_FAULT_ROUNDS sets the kill points per database (CI: 120, so at least 200 crashes over both databases);
+HBF_SYNC_FAULT_ROUNDS sets the kill points per database (CI: 100, so 200 over both databases);
 HBF_SYNC_SERVER_KILLS the server kills per database (CI: 6).
 """
 
@@ -29,7 +29,7 @@ from tests.sync.faults import POINTS, Crash, FaultyClient
 from tests.sync.org import record_values
 from tests.sync.server_org import ServerOrganisation
 
-FAULT_ROUNDS = int(os.environ.get("HBF_SYNC_FAULT_ROUNDS", "120"))
+FAULT_ROUNDS = int(os.environ.get("HBF_SYNC_FAULT_ROUNDS", "100"))
 SERVER_KILLS = int(os.environ.get("HBF_SYNC_SERVER_KILLS", "6"))
 WORKERS = ("ana", "ben")
 

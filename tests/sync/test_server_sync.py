@@ -19,10 +19,13 @@ from hbf_desktop.store.transactions import write_meta, write_transaction
 from hbf_desktop.sync.client import SyncClient
 from hbf_desktop.sync.downsync import reassign
 from hbf_desktop.sync.engine import SyncEngine, SyncState, SyncStatus
-from hbf_desktop.sync.errors import ServerAnswerError, ServerUnreachableError
+from hbf_desktop.sync.errors import DeviceRevokedError, ServerAnswerError, ServerUnreachableError
 from hbf_desktop.sync.identity import device_keys
 from hbf_desktop.sync.outgoing import seal_pending
+from hbf_desktop.sync.protocol import SigningPrivateKey
 from hbf_desktop.sync.rounds import SERVER_KEY, run_round
+from hbf_desktop.sync.wipe import DeviceWipedError, make_wipe_order, obey_if_ordered, verified_wipe_order
+from tests.server.harness import run_cli
 from tests.sync.org import record_values
 from tests.sync.server_org import ServerOrganisation
 
@@ -181,3 +184,38 @@ def test_a_reassigned_client_and_a_note_reach_only_the_assigned_worker(served_or
     assert org.round("ben").received.applied == 1 and org.round("ana").received.applied == 0
     assert ben.records.get(client_id).values["gender"] == "masculine"  # type: ignore[union-attr]
     assert ana.records.get(client_id).values["gender"] == "feminine"  # type: ignore[union-attr]
+
+
+def test_a_revoked_laptop_obeys_a_supervisors_wipe_order_and_ignores_forged_ones(
+    served_org: ServerOrganisation,
+) -> None:
+    org = served_org
+    ana, sam = org.stores["ana"], org.stores["sam"]
+    _client(ana, "HB-0001")
+    org.round("ana")
+    paths = ana.paths
+    result = run_cli("revoke", ana.author.device_id, "--reason", "lost laptop", *org.running.where)
+    assert result.returncode == 0, result.stderr
+    with pytest.raises(DeviceRevokedError) as revoked:
+        org.round("ana")
+    assert paths.key_file.exists() and "wipe_order" not in revoked.value.extra
+
+    organisation = "hbf"
+    forged_orders = [
+        make_wipe_order(ana.author.device_id, organisation, "mallory", SigningPrivateKey.generate()),
+        make_wipe_order(org.stores["ben"].author.device_id, organisation, "sam", device_keys(sam).signing),
+        make_wipe_order(ana.author.device_id, "another-org", "sam", device_keys(sam).signing),
+    ]
+    for forged in forged_orders:
+        order = json.loads(forged)
+        obey_if_ordered(ana, DeviceRevokedError("revoked", status=403, extra={"wipe_order": order}))
+        assert paths.key_file.exists() and ana.records.count("client") == 1
+    assert verified_wipe_order(ana, {"not": "an order"}) is None
+
+    genuine = make_wipe_order(ana.author.device_id, organisation, "sam", device_keys(sam).signing)
+    path = f"/v1/devices/{ana.author.device_id}/wipe-order"
+    org.client("sam")._request("PUT", path, body=genuine, content_type="application/json", limit=1 << 20)
+    with pytest.raises(DeviceWipedError, match="erased by order of sam"):
+        org.round("ana")
+    assert not paths.key_file.exists() and not paths.database.exists()
+    org.stores.pop("ana")

@@ -39,6 +39,7 @@ from hbf_desktop.sync.errors import (
     TrustError,
 )
 from hbf_desktop.sync.rounds import RoundReport, client_for, run_round
+from hbf_desktop.sync.wipe import DeviceWipedError
 
 
 class SyncState(enum.Enum):
@@ -166,6 +167,10 @@ class SyncEngine:
             report = run_round(store, self._make_client(store), progress=progress)
         except ServerUnreachableError:
             return self._offline(store)
+        except DeviceWipedError as error:
+            with self._wake:
+                self._stopping = True  # the store is gone: nothing more to do
+            return self._emit(_error_status(error, 0))
         except DomainError as error:
             self._failures = 0
             self._schedule(self._interval)
@@ -208,7 +213,9 @@ def _synced_status(report: RoundReport) -> SyncStatus:
 
 
 def _error_status(error: DomainError, waiting: int) -> SyncStatus:
-    if isinstance(error, DeviceRevokedError):
+    if isinstance(error, DeviceWipedError):
+        advice = "Nothing more can be done on this laptop. Return it to IT; your supervisors hold what was synced."
+    elif isinstance(error, DeviceRevokedError):
         advice = "This laptop was removed from sync. Contact your supervisor; do not enter new work on it."
     elif isinstance(error, NotSetUpError):
         advice = "Sync is not set up on this laptop yet: ask your administrator for an enrolment code."

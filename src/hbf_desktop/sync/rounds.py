@@ -20,7 +20,7 @@ from hbf_desktop.store import sync_state
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import read_meta, utc_now, write_meta, write_transaction
 from hbf_desktop.sync.client import SyncClient
-from hbf_desktop.sync.errors import NotSetUpError, ServerAnswerError, SyncError
+from hbf_desktop.sync.errors import DeviceRevokedError, NotSetUpError, ServerAnswerError, SyncError
 from hbf_desktop.sync.identity import (
     PeerKeys,
     accept_directory,
@@ -32,6 +32,7 @@ from hbf_desktop.sync.identity import (
 )
 from hbf_desktop.sync.incoming import Incoming, Receiver, ReceiveReport
 from hbf_desktop.sync.outgoing import seal_pending
+from hbf_desktop.sync.wipe import obey_if_ordered
 
 CURSOR_KEY = "sync_download_cursor"
 SERVER_KEY = "sync_server_url"
@@ -89,10 +90,14 @@ def client_for(store: Store, *, timeout: float = 20.0) -> SyncClient:
 
 def run_round(store: Store, client: SyncClient, *, progress: Progress | None = None) -> RoundReport:
     report = RoundReport()
-    _refresh_directory(store, client, report)
-    report.sealed = seal_pending(store)
-    _upload(store, client, report, progress)
-    _download(store, client, report, progress)
+    try:
+        _refresh_directory(store, client, report)
+        report.sealed = seal_pending(store)
+        _upload(store, client, report, progress)
+        _download(store, client, report, progress)
+    except DeviceRevokedError as revoked:
+        obey_if_ordered(store, revoked)  # erases and raises DeviceWipedError only for a verified order
+        raise
     report.waiting_changes = sync_state.waiting_change_count(store.connection)
     return report
 
