@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hbf_desktop.domain.ids import new_id
-from hbf_desktop.store import audit, search
+from hbf_desktop.store import audit, search, sync_state
 from hbf_desktop.store.connection import CACHE_SIZE_KIB, Connection, check_cipher_integrity, open_connection
 from hbf_desktop.store.errors import StoreDamagedError, StoreExistsError, StoreNotFoundError
 from hbf_desktop.store.files import ensure_private_directory
@@ -179,7 +179,7 @@ class Store:
                 "SELECT entity, count(*) FROM record WHERE deleted_at IS NULL GROUP BY entity"
             ).fetchall()
         )
-        pending = self.connection.execute("SELECT count(*) FROM outbox WHERE batch_id IS NULL").fetchone()[0]
+        pending = sync_state.waiting_change_count(self.connection)  # unsent, or sealed but not yet acknowledged
         size = sum(path.stat().st_size for path in self._files() if path.exists())
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
         return StoreStats(counts, int(pending), size, int(version))
