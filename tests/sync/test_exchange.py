@@ -129,10 +129,12 @@ def test_an_altered_batch_is_kept_aside_and_does_not_block_the_others(org: Organ
     assert org.deliver("wren", "sam").applied == 1, "the genuine batch still applies afterwards"
 
 
-def test_an_unknown_device_is_refused(org: Organisation) -> None:
+def test_an_unknown_device_waits_until_its_key_is_offered(org: Organisation) -> None:
     _client(org.stores["wren"])
     report = Receiver(org.stores["sam"]).receive([Incoming(d) for d in org.sealed("wren")])
-    assert report.rejected == 1 and "unknown" in report.reasons[0]
+    assert report.waiting == 1 and report.applied == 0 and org.stores["sam"].records.count("client") == 0
+    later = Receiver(org.stores["sam"], offered=org.offered()).receive([])
+    assert later.applied == 1 and later.waiting == 0
 
 
 def test_a_changed_device_key_is_an_alarm(org: Organisation) -> None:

@@ -14,6 +14,7 @@ import time
 import pytest
 
 from hbf_desktop.store import sync_state
+from hbf_desktop.store.attachments import add_attachment, read_attachment
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import write_meta, write_transaction
 from hbf_desktop.sync.client import SyncClient
@@ -219,3 +220,31 @@ def test_a_revoked_laptop_obeys_a_supervisors_wipe_order_and_ignores_forged_ones
         org.round("ana")
     assert not paths.key_file.exists() and not paths.database.exists()
     org.stores.pop("ana")
+
+
+class _DiesAfterOneChunk(SyncClient):
+    def upload_chunk(self, attachment_id: str, index: int, data: bytes) -> dict[str, object]:
+        if index >= 1:
+            raise ServerUnreachableError("the network went away")
+        return super().upload_chunk(attachment_id, index, data)
+
+
+def test_attachments_travel_in_sealed_chunks_and_resume(served_org: ServerOrganisation) -> None:
+    org = served_org
+    ana, sam = org.stores["ana"], org.stores["sam"]
+    client_id = _client(ana, "HB-ANA1")
+    case_id = ana.records.save("case", {"client_id": client_id, "status": "open", "opened_on": "2024-01-05"}).id
+    content = bytes(range(256)) * 2500  # 640,000 bytes: three chunks
+    attachment = add_attachment(ana, case_id, content, file_name="letter.pdf", kind="decision_letter")
+    dying = _DiesAfterOneChunk(org.server_url, ana.author.device_id, device_keys(ana))
+    with pytest.raises(ServerUnreachableError):
+        run_round(ana, dying)
+    sealed = ana.connection.execute("SELECT data FROM sync_chunk_out ORDER BY chunk").fetchall()
+    assert len(sealed) == 3
+    org.round("ana")  # the records go up; the attachment resumes from chunk 1 with the same sealed bytes
+    assert ana.connection.execute("SELECT count(*) FROM sync_chunk_out").fetchone()[0] == 0
+    report = org.round("sam")
+    assert report.attachments_received == 1
+    assert read_attachment(sam, attachment.id) == content
+    assert org.round("sam").attachments_received == 0, "nothing fetched twice"
+    assert org.round("ana").attachments_sent == 0, "nothing sent twice"

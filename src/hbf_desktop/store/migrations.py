@@ -106,7 +106,9 @@ CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
 # same bytes. `sync_in` remembers every batch received (applied, waiting for a gap, forked, rejected) by hash, so a
 # re-delivery applies nothing and a bad batch is kept aside with its reason. `sync_applied` names the records changed
 # by sync: they have no outbox change of ours, and `Store.verify` counts them as accounted for. `sync_assignment`
-# (on supervisors) names the worker device a client's changes are also sealed to (down-sync).
+# (on supervisors) names the worker device a client's changes are also sealed to (down-sync). `sync_attachment`
+# tracks each attachment's chunks going up or coming down (resumable); `sync_chunk_out` keeps sealed chunks until
+# the server holds them, so a resumed upload sends identical bytes.
 _SCHEMA_3 = """
 ALTER TABLE record ADD COLUMN erased_at TEXT;
 
@@ -157,6 +159,21 @@ CREATE TABLE sync_assignment (
     client_id TEXT PRIMARY KEY,
     device_id TEXT NOT NULL,
     assigned_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_attachment (
+    attachment_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'receiving', 'received', 'refused')),
+    chunks_done INTEGER NOT NULL DEFAULT 0,
+    last_hash TEXT,
+    reason TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE sync_chunk_out (
+    attachment_id TEXT NOT NULL,
+    chunk INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (attachment_id, chunk)
 ) WITHOUT ROWID;
 """
 

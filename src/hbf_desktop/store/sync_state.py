@@ -246,6 +246,11 @@ def waiting_batches(connection: Connection, device_id: str) -> list[bytes]:
     return [bytes(row[0]) for row in rows]
 
 
+def waiting_devices(connection: Connection) -> list[str]:
+    rows = connection.execute("SELECT DISTINCT device_id FROM sync_in WHERE status = 'waiting' ORDER BY device_id")
+    return [str(row[0]) for row in rows]
+
+
 def waiting_count(connection: Connection) -> int:
     return int(connection.execute("SELECT count(*) FROM sync_in WHERE status = 'waiting'").fetchone()[0])
 

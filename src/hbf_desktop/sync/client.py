@@ -107,6 +107,17 @@ class SyncClient:
         body = json.dumps({"cursor": int(cursor)}).encode()
         return self._json("POST", "/v1/acks", body=body, content_type="application/json")
 
+    def attachment_status(self, attachment_id: str) -> dict[str, Any]:
+        return self._json("GET", f"/v1/attachments/{urllib.parse.quote(attachment_id)}")
+
+    def upload_chunk(self, attachment_id: str, index: int, data: bytes) -> dict[str, Any]:
+        path = f"/v1/attachments/{urllib.parse.quote(attachment_id)}/chunks/{int(index)}"
+        return self._json("PUT", path, body=data, content_type="application/octet-stream")
+
+    def download_chunk(self, attachment_id: str, index: int) -> bytes:
+        path = f"/v1/attachments/{urllib.parse.quote(attachment_id)}/chunks/{int(index)}"
+        return self._request("GET", path, limit=MAX_BATCH_ANSWER_BYTES)
+
     def devices(self) -> list[dict[str, Any]]:
         answer = self._json("GET", "/v1/devices")
         devices = answer.get("devices")

@@ -97,6 +97,9 @@ class Receiver:
         with self._store.records.writing() as writer:
             for key, value in (meta or {}).items():
                 write_meta(writer.connection, key, value)
+            for waiting_device in sync_state.waiting_devices(writer.connection):
+                if waiting_device in self._offered or sync_state.peer(writer.connection, waiting_device) is not None:
+                    self._retry_waiting(writer, waiting_device, report)  # its key may be known now
             for incoming in batches:
                 device = self._receive_one(writer, incoming, report)
                 if device is not None:
@@ -228,9 +231,9 @@ class Receiver:
                 keys = PeerKeys("", member.user, "supervisor", member.signing_key, member.recipient_keys)
                 return member.user, "supervisor", member.signing_key.to_text(), keys.recipient_json()
         if offered is None:
-            raise _SetAsideError(
-                sync_state.REJECTED, f"Device {batch.metadata.device_id} is unknown here (no key for it in the "
-                "directory, the server's device list or the bundle)."
+            raise _SetAsideError(  # kept, not refused: a device enrolled since the registry was read is no stranger
+                sync_state.WAITING, f"Device {batch.metadata.device_id} is not known here yet (no key for it in the "
+                "directory, the server's device list or the bundle); kept until its key is known."
             )  # fmt: skip
         verify_signature(batch, offered.signing_key)
         role = "worker" if offered.role == "supervisor" else offered.role  # only the directory makes a supervisor

@@ -19,6 +19,7 @@ from hbf_desktop.config import load_provisioning
 from hbf_desktop.store import sync_state
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import read_meta, utc_now, write_meta, write_transaction
+from hbf_desktop.sync.attachments import download_attachments, upload_attachments
 from hbf_desktop.sync.client import SyncClient
 from hbf_desktop.sync.errors import DeviceRevokedError, NotSetUpError, ServerAnswerError, SyncError
 from hbf_desktop.sync.identity import (
@@ -51,6 +52,8 @@ class RoundReport:
     directory_version: int | None = None
     directory_updated: bool = False
     waiting_changes: int = 0
+    attachments_sent: int = 0
+    attachments_received: int = 0
     received: ReceiveReport = field(default_factory=ReceiveReport)
 
     def lines(self) -> list[str]:
@@ -62,6 +65,7 @@ class RoundReport:
             f"{received.forks} forked, {received.rejected} refused.",
             f"Records: {merged.created} new, {merged.updated} updated, {merged.deleted} deleted, "
             f"{merged.erased} erased; {merged.conflicts} conflicts to review.",
+            f"Attachments: {self.attachments_sent} sent, {self.attachments_received} received in full.",
             f"Changes waiting to be sent: {self.waiting_changes}.",
         ]
         if self.directory_updated:
@@ -94,7 +98,9 @@ def run_round(store: Store, client: SyncClient, *, progress: Progress | None = N
         _refresh_directory(store, client, report)
         report.sealed = seal_pending(store)
         _upload(store, client, report, progress)
+        report.attachments_sent = upload_attachments(store, client)
         _download(store, client, report, progress)
+        report.attachments_received = download_attachments(store, client)
     except DeviceRevokedError as revoked:
         obey_if_ordered(store, revoked)  # erases and raises DeviceWipedError only for a verified order
         raise
