@@ -1,5 +1,5 @@
 """Sync tests' fixtures: the server engineer's real-server fixtures (reused, not rewritten) and an organisation of
-real stores enrolled with that server."""
+real stores enrolled with that server; and a server-less organisation of a supervisor (sam) and a worker (wren)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import StoreTemplate
 from tests.server.conftest import database, server  # noqa: F401 - the server engineer's fixtures, reused
 from tests.server.harness import RunningServer
+from tests.sync.org import Organisation
 from tests.sync.server_org import ServerOrganisation
 
 
@@ -29,5 +30,14 @@ def served_org(
     organisation.put_directory()
     for name in organisation.stores:
         organisation.enrol(name)
+    yield organisation
+    organisation.close()
+
+
+@pytest.fixture
+def org(store_template: StoreTemplate, tmp_path: Path) -> Iterator[Organisation]:
+    organisation = Organisation(store_template, tmp_path)
+    organisation.add("sam", supervisor=True)
+    organisation.add("wren")
     yield organisation
     organisation.close()

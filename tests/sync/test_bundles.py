@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,15 +98,6 @@ def test_two_workers_and_a_supervisor_exchange_by_bundle_with_a_conflict(
         assert store.records.get(client_b) is not None and store.verify() == []
         assert store.connection.execute("SELECT count(*) FROM record").fetchone()[0] == 2, "nothing doubled"
     supervisor.run("verify")
-
-
-@pytest.fixture
-def org(store_template: StoreTemplate, tmp_path: Path) -> Iterator[Organisation]:
-    organisation = Organisation(store_template, tmp_path)
-    organisation.add("sam", supervisor=True)
-    organisation.add("wren")
-    yield organisation
-    organisation.close()
 
 
 def test_a_bundle_altered_in_any_byte_is_refused_and_changes_nothing(org: Organisation, tmp_path: Path) -> None:

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from hbf_desktop.store import sync_state
 from hbf_desktop.store.store import Store
@@ -19,15 +15,6 @@ from hbf_desktop.sync.outgoing import build_payload, seal_pending
 from hbf_desktop.sync.protocol import IdentityKeys, seal_batch
 from tests.conftest import StoreTemplate
 from tests.sync.org import Organisation, record_values
-
-
-@pytest.fixture
-def org(store_template: StoreTemplate, tmp_path: Path) -> Iterator[Organisation]:
-    organisation = Organisation(store_template, tmp_path)
-    organisation.add("sam", supervisor=True)
-    organisation.add("wren")
-    yield organisation
-    organisation.close()
 
 
 def _client(store: Store, code: str = "HB-7K3Q") -> str:

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,15 +26,6 @@ from tests.sync.org import Organisation, record_values
 
 ROUNDS = int(os.environ.get("HBF_SYNC_KILL_ROUNDS", "20"))
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def org(store_template: StoreTemplate, tmp_path: Path) -> Iterator[Organisation]:
-    organisation = Organisation(store_template, tmp_path)
-    organisation.add("sam", supervisor=True)
-    organisation.add("wren")
-    yield organisation
-    organisation.close()
 
 
 def _start(mode: str, data_dir: Path, bundle: Path, key: bytes) -> subprocess.Popen[str]:
