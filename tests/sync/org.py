@@ -26,7 +26,8 @@ from hbf_desktop.sync.identity import (
 from hbf_desktop.sync.incoming import Incoming, Receiver, ReceiveReport
 from hbf_desktop.sync.outgoing import seal_pending
 from hbf_desktop.sync.protocol import Directory, DirectoryMember, SigningPrivateKey, sign_directory
-from tests.conftest import StoreTemplate
+from tests.cli.helpers import Cli
+from tests.conftest import PASSPHRASE, StoreTemplate
 
 ORGANISATION = "hbf"
 
@@ -111,3 +112,13 @@ def record_values(store: Store) -> dict[str, tuple[bool, dict[str, object]]]:
     """Every record (deleted or not) as (deleted, values): what two converged stores must agree on."""
     rows = store.connection.execute("SELECT id, body, deleted_at FROM record ORDER BY id").fetchall()
     return {str(row[0]): (row[2] is not None, json.loads(row[1])) for row in rows}
+
+
+def make_laptop(template: StoreTemplate, base: Path, name: str) -> Cli:
+    """A laptop as the CLI sees it: its own store (own device id) and passphrase file."""
+    make_store(template, base / name / "data", name).close()
+    secrets = base / name / "secrets"
+    secrets.mkdir()
+    (secrets / "passphrase").write_text(PASSPHRASE + "\n")
+    (base / name / "tmp").mkdir()
+    return Cli(base / name / "data", secrets / "passphrase", base / name / "tmp")

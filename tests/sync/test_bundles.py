@@ -22,18 +22,8 @@ from hbf_desktop.sync.protocol import (
     sign_directory,
 )
 from tests.cli.helpers import Cli
-from tests.conftest import PASSPHRASE, StoreTemplate
-from tests.sync.org import Organisation, make_store, record_values
-
-
-def _laptop(template: StoreTemplate, base: Path, name: str) -> Cli:
-    """A laptop as the CLI sees it: its own store (own device id) and passphrase file."""
-    make_store(template, base / name / "data", name).close()
-    secrets = base / name / "secrets"
-    secrets.mkdir()
-    (secrets / "passphrase").write_text(PASSPHRASE + "\n")
-    (base / name / "tmp").mkdir()
-    return Cli(base / name / "data", secrets / "passphrase", base / name / "tmp")
+from tests.conftest import StoreTemplate
+from tests.sync.org import Organisation, make_laptop, record_values
 
 
 def _organisation_files(base: Path, supervisor_keys: Path) -> tuple[Path, Path]:
@@ -63,7 +53,7 @@ def _open(cli: Cli, template: StoreTemplate) -> Store:
 def test_two_workers_and_a_supervisor_exchange_by_bundle_with_a_conflict(
     store_template: StoreTemplate, tmp_path: Path
 ) -> None:
-    supervisor, ana, ben = (_laptop(store_template, tmp_path, name) for name in ("sam", "ana", "ben"))
+    supervisor, ana, ben = (make_laptop(store_template, tmp_path, name) for name in ("sam", "ana", "ben"))
     supervisor.run("device-keys", "--out", str(tmp_path / "sam.keys"))
     provisioning, directory = _organisation_files(tmp_path, tmp_path / "sam.keys")
     for cli in (supervisor, ana, ben):
