@@ -188,7 +188,7 @@ def _read_bounded(response: Any, limit: int, deadline: float) -> bytes:
     while True:
         if time.monotonic() > deadline:
             raise ServerUnreachableError("The server is answering too slowly; the request was abandoned.")
-        chunk = response.read(_READ_CHUNK)
+        chunk = response.read1(_READ_CHUNK)  # what has arrived: read() would wait for the whole chunk
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
