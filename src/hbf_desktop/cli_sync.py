@@ -32,6 +32,13 @@ def add_commands(
     keys = commands.add_parser("device-keys", parents=[store_options], help="write this laptop's public keys")
     keys.add_argument("--out", required=True, metavar="FILE")
 
+    escrow = commands.add_parser(
+        "escrow-recover", parents=[store_options],
+        help="(supervisor) set a new passphrase on a caseworker's store with its escrowed key",
+    )  # fmt: skip
+    escrow.add_argument("--laptop-data-dir", required=True, metavar="D", help="the caseworker's store folder")
+    escrow.add_argument("--new-passphrase-file", metavar="FILE", help="the caseworker's new passphrase")
+
 
 def _enrol(arguments: argparse.Namespace) -> int:
     from hbf_desktop.config import ProvisioningError, load_provisioning, save_provisioning
@@ -118,6 +125,17 @@ def _device_keys(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _escrow_recover(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.cli_common import read_secret
+    from hbf_desktop.sync.escrow import recover_with_escrow
+
+    new = read_secret(arguments.new_passphrase_file, None, "New passphrase for the caseworker: ", True)
+    with open_store(arguments) as store:
+        device_id = recover_with_escrow(store, Path(arguments.laptop_data_dir), new)
+    print(f"The store of device {device_id} in {arguments.laptop_data_dir} now opens with the new passphrase.")
+    return EXIT_OK
+
+
 def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
@@ -129,4 +147,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "enrol": _enrol,
     "sync": _sync,
     "device-keys": _device_keys,
+    "escrow-recover": _escrow_recover,
 }

@@ -66,10 +66,11 @@ def test_two_workers_and_a_supervisor_exchange_by_bundle_with_a_conflict(
     with _open(ben, store_template) as store:
         client_b = store.records.save("client", {"pseudonym_code": "HB-BEN1", "gender": "masculine"}).id
     for name, cli in (("ana", ana), ("ben", ben)):
-        assert "Wrote 1 sealed batches" in cli.run("sync", "--export-bundle", str(tmp_path / f"{name}.bundle")).stdout
+        # the store's escrow batch (its data key, sealed to the supervisors) and its changes
+        assert "Wrote 2 sealed batches" in cli.run("sync", "--export-bundle", str(tmp_path / f"{name}.bundle")).stdout
         assert (tmp_path / f"{name}.bundle").stat().st_mode & 0o777 == 0o600
         out = supervisor.run("sync", "--import-bundle", str(tmp_path / f"{name}.bundle")).stdout
-        assert "Imported 1 batches" in out and "1 new records" in out
+        assert "Imported 2 batches" in out and "1 new records" in out
 
     with _open(supervisor, store_template) as store:  # a supervisor edits while Ana edits the same field
         store.records.save("client", {"gender": "non_conforming"}, client_a)
@@ -77,9 +78,9 @@ def test_two_workers_and_a_supervisor_exchange_by_bundle_with_a_conflict(
         store.records.save("client", {"gender": "masculine"}, client_a)
     ana.run("sync", "--export-bundle", str(tmp_path / "ana.bundle"))
     out = supervisor.run("sync", "--import-bundle", str(tmp_path / "ana.bundle")).stdout
-    assert "1 already held" in out and "1 conflicts to review" in out
+    assert "2 already held" in out and "1 conflicts to review" in out
     again = supervisor.run("sync", "--import-bundle", str(tmp_path / "ana.bundle")).stdout
-    assert "Imported 0 batches (2 already held" in again and "0 conflicts" in again
+    assert "Imported 0 batches (3 already held" in again and "0 conflicts" in again
 
     with _open(supervisor, store_template) as store:
         (conflict,) = store.connection.execute("SELECT field, kept_value, lost_value FROM conflict").fetchall()
@@ -88,6 +89,17 @@ def test_two_workers_and_a_supervisor_exchange_by_bundle_with_a_conflict(
         assert store.records.get(client_b) is not None and store.verify() == []
         assert store.connection.execute("SELECT count(*) FROM record").fetchone()[0] == 2, "nothing doubled"
     supervisor.run("verify")
+
+    # Ana forgot her passphrase and lost her recovery key: her supervisor opens her store with the escrowed key.
+    (tmp_path / "new-passphrase").write_text("a brand new passphrase for ana\n")
+    out = supervisor.run("escrow-recover", "--laptop-data-dir", str(ana.data_dir),
+                         "--new-passphrase-file", str(tmp_path / "new-passphrase")).stdout  # fmt: skip
+    assert "now opens with the new passphrase" in out
+    ana.passphrase_file.write_text("a brand new passphrase for ana\n")
+    assert "HB-ANA1" in ana.run("search", "HB-ANA1").stdout
+    refused = ben.run("escrow-recover", "--laptop-data-dir", str(ana.data_dir),
+                      "--new-passphrase-file", str(tmp_path / "new-passphrase"), check=False)  # fmt: skip
+    assert refused.returncode == 1 and "No key escrowed" in refused.stderr
 
 
 def test_a_bundle_altered_in_any_byte_is_refused_and_changes_nothing(org: Organisation, tmp_path: Path) -> None:
@@ -125,9 +137,9 @@ def test_a_bundle_of_another_device_is_refused_whole(org: Organisation, tmp_path
     export_bundle(worker, tmp_path / "wren.bundle")
     export_bundle(other, tmp_path / "ash.bundle")
     assert decode_bundle((tmp_path / "wren.bundle").read_bytes()).sender.device_id == worker.author.device_id
-    assert import_bundle(org.stores["sam"], tmp_path / "ash.bundle").applied == 1
+    assert import_bundle(org.stores["sam"], tmp_path / "ash.bundle").applied == 2  # escrow and changes
     shutil.copy(tmp_path / "ash.bundle", tmp_path / "copy.bundle")
-    assert import_bundle(org.stores["sam"], tmp_path / "copy.bundle").duplicates == 1
+    assert import_bundle(org.stores["sam"], tmp_path / "copy.bundle").duplicates == 2
     with pytest.raises(BundleError, match="not an HBF sync bundle"):
         (tmp_path / "junk").write_bytes(b"PK\x03\x04" + bytes(100))
         import_bundle(org.stores["sam"], tmp_path / "junk")

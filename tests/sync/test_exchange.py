@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 from hbf_desktop.store import sync_state
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import write_meta, write_transaction
+from hbf_desktop.sync.escrow import seal_escrow
 from hbf_desktop.sync.identity import device_keys, held_directory, is_supervisor
 from hbf_desktop.sync.incoming import Incoming, Receiver
 from hbf_desktop.sync.outgoing import build_payload, seal_pending
-from hbf_desktop.sync.protocol import IdentityKeys, seal_batch
+from hbf_desktop.sync.protocol import IdentityKeys, parse_batch, seal_batch
 from tests.conftest import StoreTemplate
 from tests.sync.org import Organisation, record_values
 
@@ -257,3 +258,15 @@ def _seal_raw(
         recipients=directory.recipient_keys(),
         signing_key=keys.signing,
     )
+
+
+def test_the_key_escrow_is_sealed_once_to_the_supervisors_only(org: Organisation) -> None:
+    worker, supervisor = org.stores["wren"], org.stores["sam"]
+    assert seal_escrow(worker) and not seal_escrow(worker), "sealed once"
+    (batch,) = sync_state.outgoing_batches(worker.connection)
+    header = parse_batch(batch.data, max_size=1 << 20).metadata
+    assert header.recipient_key_ids == (device_keys(supervisor).recipient.key_id,)
+    assert worker.raw_data_key not in batch.data and worker.raw_data_key.hex().encode() not in batch.data
+    report = org.deliver("wren", "sam")
+    assert report.applied == 1 and report.merged.created == 0
+    assert sync_state.escrowed_keys(supervisor.connection) == [(worker.author.device_id, worker.raw_data_key.hex())]

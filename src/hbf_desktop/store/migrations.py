@@ -108,7 +108,8 @@ CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
 # by sync: they have no outbox change of ours, and `Store.verify` counts them as accounted for. `sync_assignment`
 # (on supervisors) names the worker device a client's changes are also sealed to (down-sync). `sync_attachment`
 # tracks each attachment's chunks going up or coming down (resumable); `sync_chunk_out` keeps sealed chunks until
-# the server holds them, so a resumed upload sends identical bytes.
+# the server holds them, so a resumed upload sends identical bytes. `sync_escrow` (on supervisors) keeps other
+# devices' escrowed data keys, for recovering a store whose passphrase and recovery key are both lost.
 _SCHEMA_3 = """
 ALTER TABLE record ADD COLUMN erased_at TEXT;
 
@@ -167,6 +168,12 @@ CREATE TABLE sync_attachment (
     chunks_done INTEGER NOT NULL DEFAULT 0,
     last_hash TEXT,
     reason TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE sync_escrow (
+    device_id TEXT PRIMARY KEY,
+    data_key TEXT NOT NULL,
+    received_at TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE sync_chunk_out (

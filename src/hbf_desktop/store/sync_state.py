@@ -270,3 +270,18 @@ def _held(row: tuple[object, ...]) -> HeldBatch:
         str(row[0]), str(row[1]), str(row[2]), int(str(row[3])), str(row[4]),
         None if reason is None else str(reason), str(row[6]), str(row[7]),
     )  # fmt: skip
+
+
+# --- escrow (supervisors hold other stores' data keys, sealed to them in transit, inside this store at rest) --------
+
+
+def keep_escrow(connection: Connection, device_id: str, data_key_hex: str) -> None:
+    connection.execute(
+        "INSERT INTO sync_escrow (device_id, data_key, received_at) VALUES (?, ?, ?) ON CONFLICT (device_id)"
+        " DO UPDATE SET data_key = excluded.data_key, received_at = excluded.received_at",
+        (device_id, data_key_hex, utc_now()),
+    )
+
+
+def escrowed_keys(connection: Connection) -> list[tuple[str, str]]:
+    return [(str(r[0]), str(r[1])) for r in connection.execute("SELECT device_id, data_key FROM sync_escrow")]

@@ -26,6 +26,7 @@ from hbf_desktop.store import sync_state
 from hbf_desktop.store.files import write_private_file_atomically
 from hbf_desktop.store.store import Store
 from hbf_desktop.sync.errors import BundleError, TrustError
+from hbf_desktop.sync.escrow import seal_escrow
 from hbf_desktop.sync.identity import (
     PeerKeys,
     accept_directory,
@@ -60,6 +61,7 @@ class Bundle:
 
 def export_bundle(store: Store, destination: Path) -> int:
     """Seal what is unbatched and write every batch the server has not acknowledged; returns the batch count."""
+    seal_escrow(store)
     seal_pending(store)
     batches = [batch.data for batch in sync_state.outgoing_batches(store.connection)]
     write_private_file_atomically(destination, encode_bundle(store, batches))

@@ -27,6 +27,7 @@ from hbf_desktop.store.records import Writer
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.sync_state import HeldBatch
 from hbf_desktop.store.transactions import utc_now, write_meta
+from hbf_desktop.sync import escrow
 from hbf_desktop.sync.identity import PeerKeys, device_keys, is_supervisor, require_directory
 from hbf_desktop.sync.protocol import (
     ChainPosition,
@@ -183,6 +184,10 @@ class Receiver:
         payload = open_batch(batch, self._keys.recipient, key_id)
         try:
             document = json.loads(payload)
+            if escrow.is_escrow(document):
+                escrow.keep(writer.connection, metadata.device_id, document)
+                self._hold(writer, self._held(batch, sync_state.APPLIED, None), None, report)
+                return 0
             raw_changes = document["changes"]
             if not isinstance(raw_changes, list):
                 raise TypeError

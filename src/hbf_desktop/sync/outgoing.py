@@ -18,7 +18,15 @@ from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import write_transaction
 from hbf_desktop.sync.errors import NotSetUpError
 from hbf_desktop.sync.identity import device_keys, require_directory
-from hbf_desktop.sync.protocol import NO_PREVIOUS_BATCH, CipherSuite, RecipientPublicKey, batch_hash, seal_batch
+from hbf_desktop.sync.protocol import (
+    NO_PREVIOUS_BATCH,
+    CipherSuite,
+    Directory,
+    IdentityKeys,
+    RecipientPublicKey,
+    batch_hash,
+    seal_batch,
+)
 
 MAX_BATCH_CHANGES = 1000
 MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -50,25 +58,38 @@ def seal_pending(
             if not changes:
                 return sealed
             recipients = supervisors + _worker_keys(store, audience, keys.recipient.suite)
-            last = sync_state.last_outgoing(store.connection)
-            sequence, previous = (last[0] + 1, last[1]) if last else (1, NO_PREVIOUS_BATCH)
-            batch_id = uuid.uuid4()
-            data = seal_batch(
-                build_payload([text for _, text in changes]),
-                organisation_id=directory.organisation_id,
-                device_id=store.author.device_id,
-                batch_id=batch_id,
-                sequence=sequence,
-                previous_batch_hash=previous,
-                created_at=datetime.now(UTC),
-                directory_version=directory.version,
-                recipients=recipients,
-                signing_key=keys.signing,
-                suite=keys.recipient.suite,
-            )
-            seqs = (changes[0][0], changes[-1][0])
-            sync_state.add_outgoing(store.connection, sequence, str(batch_id), batch_hash(data), data, seqs)
+            payload = build_payload([text for _, text in changes])
+            seal_and_keep(store, directory, keys, payload, recipients, (changes[0][0], changes[-1][0]))
         sealed += 1
+
+
+def seal_and_keep(
+    store: Store,
+    directory: Directory,
+    keys: IdentityKeys,
+    payload: bytes,
+    recipients: Sequence[RecipientPublicKey],
+    seqs: tuple[int, int],
+) -> None:
+    """Seal `payload` as the device's next batch and keep it, claiming outbox rows `seqs` (inside the caller's
+    write transaction, so the chain position, the bytes and the claim commit together)."""
+    last = sync_state.last_outgoing(store.connection)
+    sequence, previous = (last[0] + 1, last[1]) if last else (1, NO_PREVIOUS_BATCH)
+    batch_id = uuid.uuid4()
+    data = seal_batch(
+        payload,
+        organisation_id=directory.organisation_id,
+        device_id=store.author.device_id,
+        batch_id=batch_id,
+        sequence=sequence,
+        previous_batch_hash=previous,
+        created_at=datetime.now(UTC),
+        directory_version=directory.version,
+        recipients=recipients,
+        signing_key=keys.signing,
+        suite=keys.recipient.suite,
+    )
+    sync_state.add_outgoing(store.connection, sequence, str(batch_id), batch_hash(data), data, seqs)
 
 
 def _worker_keys(store: Store, device_id: str | None, suite: CipherSuite) -> list[RecipientPublicKey]:

@@ -22,6 +22,7 @@ from hbf_desktop.store.transactions import read_meta, utc_now, write_meta, write
 from hbf_desktop.sync.attachments import download_attachments, upload_attachments
 from hbf_desktop.sync.client import SyncClient
 from hbf_desktop.sync.errors import DeviceRevokedError, NotSetUpError, ServerAnswerError, SyncError
+from hbf_desktop.sync.escrow import seal_escrow
 from hbf_desktop.sync.identity import (
     PeerKeys,
     accept_directory,
@@ -96,6 +97,7 @@ def run_round(store: Store, client: SyncClient, *, progress: Progress | None = N
     report = RoundReport()
     try:
         _refresh_directory(store, client, report)
+        seal_escrow(store)  # once per store: its data key, sealed to the supervisors
         report.sealed = seal_pending(store)
         _upload(store, client, report, progress)
         report.attachments_sent = upload_attachments(store, client)
