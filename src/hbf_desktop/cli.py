@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from hbf_desktop import cli_sync
+from hbf_desktop import cli_org, cli_reports, cli_sync
 from hbf_desktop.cli_arguments import build_parser
 from hbf_desktop.cli_common import (
     EXIT_FAILED,
@@ -34,6 +34,8 @@ from hbf_desktop.store.store import Store
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
+    if arguments.self_test:
+        arguments.command = "self-test"
     if arguments.command is None or arguments.command == "gui":
         from hbf_desktop.app import run_gui  # Qt is imported only when a window is wanted
 
@@ -209,4 +211,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _backup,
     "restore": _restore,
 }
+_HANDLERS.update(cli_org.HANDLERS)
+_HANDLERS.update(cli_reports.HANDLERS)
 _HANDLERS.update(cli_sync.HANDLERS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hbf_desktop import __version__, cli_sync
+from hbf_desktop import __version__, cli_org, cli_reports, cli_sync
 
 
 def _store_options() -> argparse.ArgumentParser:
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hbf-desktop {__version__}")
     parser.add_argument("--data-dir", metavar="D", dest="top_data_dir", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true", help="check encryption and sealing work here, then exit")
     store = _store_options()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -79,5 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[store], help="restore an encrypted backup")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--replace", action="store_true", help="replace an existing store (kept aside, not deleted)")
+    cli_org.add_commands(commands, store)
+    cli_reports.add_commands(commands, store)
     cli_sync.add_commands(commands, store)
     return parser

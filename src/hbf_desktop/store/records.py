@@ -245,6 +245,34 @@ class Writer:
         assert deleted is not None
         return deleted
 
+    def erase(self, record_id: str) -> None:
+        """Erase a record's content for good (a subject's erasure, or retention): the row keeps only its id, entity
+        and a tombstone. Its search row, attachment bytes, the field values in its earlier outbox changes and its
+        conflict copies go too, and an `erased` change travels so every device purges it (docs/reports.md)."""
+        existing = self._records.get(record_id, include_deleted=True)
+        if existing is None:
+            raise RecordNotFoundError("That record is not in this store.")
+        stamp, now = self._clock.tick(), utc_now()
+        self._connection.execute(
+            "UPDATE record SET body = '{}', stamps = '{}', client_id = NULL, deleted_at = coalesce(deleted_at, ?),"
+            " deleted_stamp = ?, updated_at = ?, version = version + 1, sync_state = 'pending',"
+            " erased_at = coalesce(erased_at, ?) WHERE rowid = ?",  # erased_at: sync ignores later changes to it
+            (now, stamp, now, now, existing.rowid),
+        )
+        search.replace_index_row(self._connection, existing.rowid, None, existing.id, None)
+        self._connection.execute("DELETE FROM attachment_chunk WHERE record_id = ?", (record_id,))
+        self._connection.execute(
+            "UPDATE outbox SET change = json_set(change, '$.fields', json('{}')) WHERE record_id = ?",
+            (record_id,),
+        )
+        self._connection.execute("DELETE FROM conflict WHERE record_id = ?", (record_id,))
+        change: dict[str, JsonValue] = {
+            "entity": existing.entity, "id": existing.id, "stamp": stamp, "fields": {}, "deleted": True,
+            "erased": True,
+        }  # fmt: skip
+        self._append_outbox(existing.entity, existing.id, change, now)
+        self.audit("erase", existing.entity, existing.id, (), now)
+
     def audit(
         self, action: str, entity: str | None, record_id: str | None, fields: tuple[str, ...],
         now: str | None = None, reason: str | None = None,
