@@ -12,6 +12,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -51,6 +52,37 @@ def run_app(arguments: list[str]) -> int:
     return subprocess.call([str(_venv_bin("hbf-desktop")), *arguments])
 
 
+def _postgres_answers() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def start_postgres_for_ci() -> None:
+    """On CI the server tests must run on PostgreSQL too: start the machine's cluster if it is not running.
+
+    Only when `CI` is set (a developer's PostgreSQL is theirs to run); the server tests fail on CI without it.
+    """
+    if not os.environ.get("CI") or _postgres_answers():
+        return
+    versions = sorted(Path("/etc/postgresql").glob("*/main"), key=lambda path: int(path.parent.name))
+    if not versions:
+        print("CI: PostgreSQL is not installed (/etc/postgresql is empty); the server tests will fail.", flush=True)
+        return
+    version = versions[-1].parent.name
+    print(f"CI: starting PostgreSQL {version} ...", flush=True)
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=False)
+    for _ in range(60):
+        if _postgres_answers():
+            return
+        time.sleep(0.5)
+    print("CI: PostgreSQL did not start within 30 s; the server tests will fail.", flush=True)
+
+
 # Tools the installer tests need (command -> Debian package). On a developer machine those tests skip without them.
 SYSTEM_TOOLS = {"makensis": "nsis", "osslsigncode": "osslsigncode", "openssl": "openssl", "dpkg-deb": "dpkg"}
 
@@ -84,6 +116,7 @@ def run_tests(arguments: list[str]) -> int:
         print("$ " + " ".join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command)))
         if subprocess.call(command, cwd=ROOT, env=environment) != 0:
             return 1
+    start_postgres_for_ci()
     return subprocess.call([str(_venv_bin("python")), "-m", "pytest", *arguments], cwd=ROOT, env=environment)
 
 

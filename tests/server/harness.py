@@ -6,11 +6,11 @@ file or a real PostgreSQL database made for this test session, and requests are 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 import time
@@ -155,18 +155,18 @@ def write_provisioning(path: Path, root: SigningPrivateKey, server_url: str = "h
     path.write_text(json.dumps(content))
 
 
-def make_server(directory: Path, database_url: str | None) -> RunningServer:
+def make_server(directory: Path, database_url: str | None, provisioning: Path | None = None) -> RunningServer:
+    """A server initialised with `provisioning`, or with one written here for a root key made here."""
+    directory.mkdir(parents=True, exist_ok=True)
     data_dir = directory / "data"
     url = database_url or f"sqlite:///{data_dir / 'hbf-server.sqlite3'}"
     server = RunningServer(data_dir, url, SigningPrivateKey.generate(), directory / "server.log")
-    write_provisioning(directory / "provisioning.json", server.root)
-    result = run_cli("init", "--provisioning", str(directory / "provisioning.json"), *server.where)
+    if provisioning is None:
+        provisioning = directory / "provisioning.json"
+        write_provisioning(provisioning, server.root)
+    result = run_cli("init", "--provisioning", str(provisioning), *server.where)
     assert result.returncode == 0, result.stderr
     return server
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
 
 
 @dataclass
@@ -193,7 +193,12 @@ class Device:
         if authorization is None:
             authorization = self.authorization(method, path, body, timestamp=timestamp)
         headers = {"Authorization": authorization, "Content-Type": content_type}
-        return httpx.request(method, self.server.base_url + path, content=body, headers=headers, timeout=60)
+        return self.http.request(method, self.server.base_url + path, content=body, headers=headers)
+
+    @functools.cached_property
+    def http(self) -> httpx.Client:
+        """One client per device, kept open: a laptop reuses its connection (and making a client is slow)."""
+        return httpx.Client(timeout=60)
 
     def authorization(self, method: str, path: str, body: bytes = b"", *, timestamp: int | None = None) -> str:
         when = int(time.time()) + self.clock_offset if timestamp is None else timestamp
@@ -259,7 +264,7 @@ class Device:
         return batch_id, data
 
 
-def directory_document(server: RunningServer, version: int, supervisors: list[Device]) -> bytes:
+def directory_document(root: SigningPrivateKey, version: int, supervisors: list[Device]) -> bytes:
     directory = Directory(
         version=version,
         organisation_id=ORGANISATION_ID,
@@ -271,4 +276,4 @@ def directory_document(server: RunningServer, version: int, supervisors: list[De
         ),
         policy={},
     )
-    return sign_directory(directory, server.root)
+    return sign_directory(directory, root)

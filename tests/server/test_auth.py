@@ -68,7 +68,9 @@ def test_a_revoked_device_is_refused_and_given_its_wipe_order(
     supervisor, worker = enrolled("supervisor"), enrolled("worker")
     held = httpx.get(server.base_url + "/v1/directory")
     version = held.json()["document"]["version"] + 1 if held.status_code == 200 else 1
-    published = httpx.put(server.base_url + "/v1/directory", content=directory_document(server, version, [supervisor]))
+    published = httpx.put(
+        server.base_url + "/v1/directory", content=directory_document(server.root, version, [supervisor])
+    )
     assert published.status_code == 200, published.text
     worker.send(b"{}", [supervisor.recipient])
 

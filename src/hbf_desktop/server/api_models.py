@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 DEVICE_ID_PATTERN = r"^[0-9A-Za-z-]{1,64}$"
 ATTACHMENT_ID_PATTERN = r"^[0-9A-Za-z_-]{1,36}$"
 MAX_CURSOR = 2**53 - 1
+# Unpadded base64url of a raw public key: 32 bytes (Ed25519, X25519) or 1,216 bytes (ML-KEM-768 + X25519).
+SIGNING_KEY_PATTERN = r"^[A-Za-z0-9_-]{43}$"
+RECIPIENT_KEY_PATTERN = r"^([A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{1622})$"
 
 BINARY = {"schema": {"type": "string", "format": "binary"}}
 BINARY_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {"application/octet-stream": BINARY}}}
@@ -22,7 +25,7 @@ SIGNED_DOCUMENT_BODY: dict[str, Any] = {
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # no 1.0 or false posing as 1 or 0
 
 
 class ProblemAnswer(BaseModel):
@@ -40,7 +43,7 @@ class Health(BaseModel):
 
 class RecipientKeyIn(_Strict):
     suite: int = Field(ge=1, le=2)
-    key: str = Field(min_length=1, max_length=2048)
+    key: str = Field(pattern=RECIPIENT_KEY_PATTERN)
 
 
 class RecipientKeyOut(BaseModel):
@@ -52,7 +55,7 @@ class RecipientKeyOut(BaseModel):
 class EnrolRequest(_Strict):
     code: str = Field(min_length=1, max_length=64)
     device_id: str = Field(pattern=DEVICE_ID_PATTERN)
-    signing_key: str = Field(min_length=1, max_length=64)
+    signing_key: str = Field(pattern=SIGNING_KEY_PATTERN)
     recipient_keys: list[RecipientKeyIn] = Field(min_length=1, max_length=2)
     label: str = Field(default="", max_length=200)
 

@@ -84,15 +84,19 @@ class Authenticator:
         self.check_signature(method, path, header, body, SigningPublicKey.from_text(device.signing_key))
         if device.revoked_at is not None:
             raise _revoked(device)
-        wait = self._limiter.retry_after(device.device_id, self._clock())
+        self.check_rate(device.device_id, "This device")
+        return device
+
+    def check_rate(self, key: str, who: str) -> None:
+        """Count one request against `key`'s allowance; 429 with Retry-After once it is used up."""
+        wait = self._limiter.retry_after(key, self._clock())
         if wait is not None:
             raise Problem(
                 429,
                 "rate-limited",
-                f"This device sent too many requests; try again in {wait} s.",
+                f"{who} sent too many requests; try again in {wait} s.",
                 headers={"Retry-After": str(wait)},
             )
-        return device
 
     def _claimed_device(self, header: str | None) -> DeviceRecord:
         if not header:

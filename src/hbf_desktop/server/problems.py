@@ -94,6 +94,8 @@ async def _problem(_request: Request, error: Exception) -> Response:
 
 async def _http_exception(_request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    if error.status_code == 400:  # FastAPI's "error parsing the body": garbage is 422, as everywhere else here
+        return Problem(422, "invalid-request", "The request body is not valid JSON text.").response()
     name = _BY_STATUS.get(error.status_code, "invalid-request" if error.status_code < 500 else "server-error")
     detail = {
         "not-found": "There is nothing at this address. Check the server URL and the API version (/v1/).",

@@ -39,7 +39,10 @@ OCTETS = "application/octet-stream"
     status_code=201,
     response_model=BatchStored,
     openapi_extra=BINARY_BODY,
-    responses={200: {"description": "The same bytes again: the stored answer"}, **problems(401, 403, 409, 413, 422)},
+    responses={
+        200: {"description": "The same bytes again: the stored answer"},
+        **problems(401, 403, 409, 413, 422, 429),
+    },
 )
 def put_batch(
     batch_id: uuid.UUID,
@@ -86,7 +89,7 @@ def list_batches(
 @router.get(
     "/v1/batches/{batch_id}",
     response_class=Response,
-    responses={200: {"description": "The sealed batch", "content": {OCTETS: BINARY}}, **problems(401, 403, 404)},
+    responses={200: {"description": "The sealed batch", "content": {OCTETS: BINARY}}, **problems(401, 403, 404, 429)},
 )
 def get_batch(batch_id: uuid.UUID, device: DeviceDep, found: ServicesDep) -> Response:
     """Only to the sender and to holders of a recipient key; anyone else is told it is not here (404)."""

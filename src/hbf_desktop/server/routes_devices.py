@@ -43,9 +43,12 @@ def health(found: ServicesDep) -> Health:
     return Health(status="ok", version=__version__, server_time=found.now())
 
 
-@router.post("/v1/enrol", status_code=201, response_model=EnrolAnswer, responses=problems(401, 403, 409, 413, 422))
+@router.post("/v1/enrol", status_code=201, response_model=EnrolAnswer, responses=problems(401, 403, 409, 413, 422, 429))
 def enrol(request: Request, enrolment: EnrolRequest, body: BodyDep, found: ServicesDep) -> EnrolAnswer:
     """Bind a new device's keys to the user and role of a one-time code, once it proves it holds the private key."""
+    # Anyone may try to enrol, so the allowance is per address: codes cannot be guessed (78 bits) but the signature
+    # checks and nonce inserts of a flood still cost.
+    found.authenticator.check_rate(f"enrol from {request.client.host if request.client else '-'}", "This address")
     new_device, signing_key = _new_device(enrolment)
     header = request.headers.get("authorization")
     auth = found.authenticator.check_signature(

@@ -80,7 +80,7 @@ def put_directory(body: BodyDep, found: ServicesDep) -> Stored:
     status_code=201,
     response_model=Stored,
     openapi_extra=BINARY_BODY,
-    responses={200: {"description": "The same bytes again"}, **problems(401, 403, 409, 413, 422)},
+    responses={200: {"description": "The same bytes again"}, **problems(401, 403, 409, 413, 422, 429)},
 )
 def put_chunk(
     response: Response,
@@ -101,7 +101,7 @@ def put_chunk(
     return Stored(status="stored")
 
 
-@router.get("/v1/attachments/{attachment_id}", response_model=AttachmentAnswer, responses=problems(401, 403, 404))
+@router.get("/v1/attachments/{attachment_id}", response_model=AttachmentAnswer, responses=problems(401, 403, 404, 429))
 def get_attachment(
     attachment_id: AttachmentIdPath,
     device: DeviceDep,
@@ -115,7 +115,7 @@ def get_attachment(
 @router.get(
     "/v1/attachments/{attachment_id}/chunks/{index}",
     response_class=Response,
-    responses={200: {"description": "One sealed chunk", "content": {OCTETS: BINARY}}, **problems(401, 403, 404)},
+    responses={200: {"description": "One sealed chunk", "content": {OCTETS: BINARY}}, **problems(401, 403, 404, 429)},
 )
 def get_chunk(
     attachment_id: AttachmentIdPath,

@@ -6,7 +6,7 @@ new batch on the chain with `protocol.classify`, insert the bytes, the recipient
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, Select, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from hbf_desktop.server.records import (
@@ -43,8 +43,10 @@ _STORED_COLUMNS = (
 
 
 class SqlBatches:
-    def __init__(self, write: Engine, read: Engine) -> None:
-        self._write, self._read = write, read
+    """The other half of `SqlStorage`, which sets the engines."""
+
+    _write: Engine
+    _read: Engine
 
     def store_batch(self, batch: IncomingBatch, now: int) -> tuple[StoredBatch, bool]:
         """(the stored batch, True if stored now; False if these very bytes were stored before)."""
@@ -174,18 +176,17 @@ class SqlBatches:
         A recipient key with no enrolled device (a supervisor not yet enrolled) keeps the batch: deleting it would lose
         data for that supervisor. Revoked devices do not hold batches back.
         """
-        acknowledged_by_holder = (
-            select(devices.c.device_id)
-            .where(devices.c.device_id.in_(_key_holders()), (devices.c.acked_cursor >= batches.c.cursor))
-            .where(devices.c.revoked_at.is_(None))
+        settled = (  # a holder of this key has acknowledged the batch, or was revoked
+            select(recipient_keys.c.key_id)
+            .join(devices, devices.c.device_id == recipient_keys.c.device_id)
+            .where(recipient_keys.c.key_id == batch_recipients.c.key_id)
+            .where(or_(devices.c.acked_cursor >= batches.c.cursor, devices.c.revoked_at.is_not(None)))
+            .correlate(batch_recipients, batches)
         )
-        revoked_holder = select(devices.c.device_id).where(
-            devices.c.device_id.in_(_key_holders()), devices.c.revoked_at.is_not(None)
-        )
-        waiting = select(batch_recipients.c.key_id).where(
-            batch_recipients.c.cursor == batches.c.cursor,
-            ~exists(acknowledged_by_holder),
-            ~exists(revoked_holder),
+        waiting = (
+            select(batch_recipients.c.key_id)
+            .where(batch_recipients.c.cursor == batches.c.cursor, ~exists(settled))
+            .correlate(batches)
         )
         with self._write.begin() as connection:
             doomed = connection.execute(
@@ -224,10 +225,6 @@ class SqlBatches:
             None if version is None else int(version),
             int(last_cursor),
         )
-
-
-def _key_holders() -> Select[tuple[str]]:
-    return select(recipient_keys.c.device_id).where(recipient_keys.c.key_id == batch_recipients.c.key_id)
 
 
 def _lock_position(connection: Connection, device_id: str) -> ChainPosition | None:

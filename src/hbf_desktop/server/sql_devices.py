@@ -22,9 +22,12 @@ _NONCE_SWEEP_EVERY = 256
 
 
 class SqlDevices:
-    def __init__(self, write: Engine, read: Engine) -> None:
-        self._write, self._read = write, read
-        self._nonce_calls = itertools.count(1)
+    """Half of `SqlStorage`, which sets the engines (see `database.Engines`) and the nonce counter."""
+
+    _write: Engine
+    _read: Engine
+    _volatile: Engine
+    _nonce_calls: itertools.count[int]
 
     def info(self, name: str) -> str | None:
         with self._read.connect() as connection:
@@ -79,7 +82,7 @@ class SqlDevices:
     def remember_nonce(self, device_id: str, nonce: str, expires_at: int, now: int) -> bool:
         """Insert-or-fail on the primary key: atomic on both databases. Also notes when the device was last seen."""
         try:
-            with self._write.begin() as connection:
+            with self._volatile.begin() as connection:
                 connection.execute(insert(nonces).values(device_id=device_id, nonce=nonce, expires_at=expires_at))
                 connection.execute(update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now))
                 if next(self._nonce_calls) % _NONCE_SWEEP_EVERY == 0:
