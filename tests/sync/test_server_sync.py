@@ -186,6 +186,15 @@ def test_a_reassigned_client_and_a_note_reach_only_the_assigned_worker(served_or
     assert ben.records.get(client_id).values["gender"] == "masculine"  # type: ignore[union-attr]
     assert ana.records.get(client_id).values["gender"] == "feminine"  # type: ignore[union-attr]
 
+    with sam.records.writing() as writer:  # a subject's erasure on the supervisor reaches every laptop holding it
+        writer.erase(client_id)
+    org.round("sam")
+    for laptop in ("ana", "ben"):
+        org.round(laptop)
+        erased = org.stores[laptop].records.get(client_id, include_deleted=True)
+        assert erased is not None and erased.values == {} and erased.deleted_at is not None
+        assert org.stores[laptop].search("HB-ANA1") == []
+
 
 def test_a_revoked_laptop_obeys_a_supervisors_wipe_order_and_ignores_forged_ones(
     served_org: ServerOrganisation,

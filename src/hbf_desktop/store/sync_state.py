@@ -15,6 +15,7 @@ from hbf_desktop.store.transactions import utc_now
 
 APPLIED, WAITING, FORK, REJECTED, NOT_ADDRESSED = "applied", "waiting", "fork", "rejected", "not_addressed"
 FINAL_STATUSES = frozenset({APPLIED, NOT_ADDRESSED})
+EVERY_WORKER = "*"  # the audience of an erased record's changes
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,13 @@ def unbatched_changes(
 ) -> tuple[str | None, list[tuple[int, str]]]:
     """The oldest changes not yet in a batch that share one audience, at most `max_changes` and about `max_bytes`
     (at least one). The audience is the worker device a supervisor assigned the change's client to (None: only
-    supervisors), so that a batch never carries one worker's client to another worker."""
+    supervisors), so that a batch never carries one worker's client to another worker; an erased record's changes
+    (emptied of values, the client link gone) go to every worker, so that whichever holds it purges it."""
     rows = connection.execute(
-        "SELECT o.seq, o.change, a.device_id FROM outbox AS o LEFT JOIN record AS r ON r.id = o.record_id"
-        " LEFT JOIN sync_assignment AS a ON a.client_id = r.client_id WHERE o.batch_id IS NULL ORDER BY o.seq LIMIT ?",
-        (max_changes,),
+        "SELECT o.seq, o.change, CASE WHEN r.erased_at IS NOT NULL THEN ? ELSE a.device_id END FROM outbox AS o"
+        " LEFT JOIN record AS r ON r.id = o.record_id LEFT JOIN sync_assignment AS a ON a.client_id = r.client_id"
+        " WHERE o.batch_id IS NULL ORDER BY o.seq LIMIT ?",
+        (EVERY_WORKER, max_changes),
     ).fetchall()
     taken: list[tuple[int, str]] = []
     audience = None if not rows else rows[0][2]

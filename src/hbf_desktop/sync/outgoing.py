@@ -96,8 +96,14 @@ def _worker_keys(store: Store, device_id: str | None, suite: CipherSuite) -> lis
     """The assigned worker's pinned recipient key: a supervisor's change to that worker's client is sealed to it."""
     if device_id is None:
         return []
-    peer = sync_state.peer(store.connection, device_id)
-    if peer is None:
-        return []
-    keys = [RecipientPublicKey.from_text(CipherSuite(int(str(k["suite"]))), str(k["key"])) for k in peer.recipient_keys]
+    if device_id == sync_state.EVERY_WORKER:
+        peers = [peer for peer in sync_state.peers(store.connection) if peer.role == "worker"]
+    else:
+        found = sync_state.peer(store.connection, device_id)
+        peers = [] if found is None else [found]
+    keys = [
+        RecipientPublicKey.from_text(CipherSuite(int(str(k["suite"]))), str(k["key"]))
+        for peer in peers
+        for k in peer.recipient_keys
+    ]
     return [key for key in keys if key.suite is suite]
