@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hbf_desktop import __version__, cli_org, cli_reports
+from hbf_desktop import __version__, cli_org, cli_reports, cli_sync
 
 
 def _store_options() -> argparse.ArgumentParser:
@@ -82,4 +82,5 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--replace", action="store_true", help="replace an existing store (kept aside, not deleted)")
     cli_org.add_commands(commands, store)
     cli_reports.add_commands(commands, store)
+    cli_sync.add_commands(commands, store)
     return parser

@@ -102,9 +102,90 @@ CREATE TABLE conflict (
 CREATE INDEX conflict_open ON conflict (resolved_at, record_id);
 """
 
-# Migration 3 belongs to sync (another branch); this empty placeholder keeps the numbering until the lead orders
-# the two at merge. Migration 4 is the caseload's summary table (store/summary_schema.py).
-_SCHEMA_3 = ""
+# Sync (docs/sync.md). The device's private keys, the pinned root key and the held directory live in `meta`, inside
+# the encrypted file. `sync_out` keeps each sealed batch until the server acknowledges it, so a retry sends the very
+# same bytes. `sync_in` remembers every batch received (applied, waiting for a gap, forked, rejected) by hash, so a
+# re-delivery applies nothing and a bad batch is kept aside with its reason. `sync_applied` names the records changed
+# by sync: they have no outbox change of ours, and `Store.verify` counts them as accounted for. `sync_assignment`
+# (on supervisors) names the worker device a client's changes are also sealed to (down-sync). `sync_attachment`
+# tracks each attachment's chunks going up or coming down (resumable); `sync_chunk_out` keeps sealed chunks until
+# the server holds them, so a resumed upload sends identical bytes. `sync_escrow` (on supervisors) keeps other
+# devices' escrowed data keys, for recovering a store whose passphrase and recovery key are both lost.
+_SCHEMA_3 = """
+ALTER TABLE record ADD COLUMN erased_at TEXT;
+
+CREATE TABLE sync_out (
+    sequence INTEGER PRIMARY KEY,
+    batch_id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    data BLOB NOT NULL,
+    change_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    uploaded_at TEXT,
+    server_cursor INTEGER
+);
+
+CREATE TABLE sync_in (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    batch_id TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    device_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('applied', 'waiting', 'fork', 'rejected', 'not_addressed')),
+    reason TEXT,
+    data BLOB,
+    change_count INTEGER NOT NULL DEFAULT 0,
+    received_at TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX sync_in_by_device ON sync_in (device_id, status, sequence);
+CREATE INDEX sync_in_by_batch ON sync_in (batch_id, status);
+
+CREATE TABLE sync_peer (
+    device_id TEXT PRIMARY KEY,
+    user TEXT NOT NULL,
+    role TEXT NOT NULL,
+    signing_key TEXT NOT NULL,
+    recipient_keys TEXT NOT NULL,
+    pinned_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_sequence INTEGER NOT NULL DEFAULT 0,
+    last_hash TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE sync_applied (
+    record_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+CREATE TABLE sync_assignment (
+    client_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_attachment (
+    attachment_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'receiving', 'received', 'refused')),
+    chunks_done INTEGER NOT NULL DEFAULT 0,
+    last_hash TEXT,
+    reason TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE sync_escrow (
+    device_id TEXT PRIMARY KEY,
+    data_key TEXT NOT NULL,
+    received_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_chunk_out (
+    attachment_id TEXT NOT NULL,
+    chunk INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (attachment_id, chunk)
+) WITHOUT ROWID;
+"""
+
+# The caseload's summary table, kept by triggers (store/summary_schema.py, docs/gui.md).
 _SCHEMA_4 = summary_schema.SCHEMA
 
 MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)

@@ -151,6 +151,10 @@ class Writer:
     def connection(self) -> Connection:
         return self._connection
 
+    def observe(self, stamp: str) -> None:
+        """Move the clock past a stamp merged from another device, so a later local edit wins over it."""
+        self._clock.observe(stamp)
+
     def save(
         self,
         entity: str,
@@ -180,7 +184,7 @@ class Writer:
             return existing
         stamp, now = self._clock.tick(), utc_now()
         record_id = record_id or new_id()
-        client_id = self._client_of(spec, record_id, clean)
+        client_id = self.client_of(spec, record_id, clean)
         stamps = dict(existing.stamps) if existing else {}
         stamps.update({name: stamp for name in changed})
         rowid = self._upsert_row(spec, record_id, client_id, clean, stamps, existing, now)
@@ -198,6 +202,12 @@ class Writer:
         }
         if existing is None:
             change["created"] = {"at": now, "by": self._author.user}
+        else:
+            # The stamps this edit replaced: a receiver holding another stamp for a field knows the edits were
+            # concurrent (neither writer saw the other's value) and keeps the loser in the conflict log.
+            replaced = {name: existing.stamps[name] for name in sorted(changed) if name in existing.stamps}
+            if replaced:
+                change["base"] = dict(replaced)
         self._append_outbox(spec.name, record_id, change, now)
         if audited:
             action = "create" if existing is None else "update"
@@ -245,8 +255,9 @@ class Writer:
         stamp, now = self._clock.tick(), utc_now()
         self._connection.execute(
             "UPDATE record SET body = '{}', stamps = '{}', client_id = NULL, deleted_at = coalesce(deleted_at, ?),"
-            " deleted_stamp = ?, updated_at = ?, version = version + 1, sync_state = 'pending' WHERE rowid = ?",
-            (now, stamp, now, existing.rowid),
+            " deleted_stamp = ?, updated_at = ?, version = version + 1, sync_state = 'pending',"
+            " erased_at = coalesce(erased_at, ?) WHERE rowid = ?",  # erased_at: sync ignores later changes to it
+            (now, stamp, now, now, existing.rowid),
         )
         search.replace_index_row(self._connection, existing.rowid, None, existing.id, None)
         self._connection.execute("DELETE FROM attachment_chunk WHERE record_id = ?", (record_id,))
@@ -296,7 +307,8 @@ class Writer:
         )  # fmt: skip
         return int(cursor.lastrowid)
 
-    def _client_of(self, spec: EntitySpec, record_id: str, body: RecordValues) -> str | None:
+    def client_of(self, spec: EntitySpec, record_id: str, body: RecordValues) -> str | None:
+        """The client a record belongs to (itself, its client_id, or its case's client): indexed for lookups."""
         if spec.name == "client":
             return record_id
         if spec.parent == "client_id":

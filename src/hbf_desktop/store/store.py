@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hbf_desktop.domain.ids import new_id
-from hbf_desktop.store import audit, search
+from hbf_desktop.store import audit, search, sync_state
 from hbf_desktop.store.connection import CACHE_SIZE_KIB, Connection, check_cipher_integrity, open_connection
 from hbf_desktop.store.errors import StoreDamagedError, StoreExistsError, StoreNotFoundError
 from hbf_desktop.store.files import ensure_private_directory
@@ -179,7 +179,7 @@ class Store:
                 "SELECT entity, count(*) FROM record WHERE deleted_at IS NULL GROUP BY entity"
             ).fetchall()
         )
-        pending = self.connection.execute("SELECT count(*) FROM outbox WHERE batch_id IS NULL").fetchone()[0]
+        pending = sync_state.waiting_change_count(self.connection)  # unsent, or sealed but not yet acknowledged
         size = sum(path.stat().st_size for path in self._files() if path.exists())
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
         return StoreStats(counts, int(pending), size, int(version))
@@ -199,12 +199,14 @@ class Store:
         problems.extend(str(row[0]) for row in rows if row[0] != "ok")
         problems.extend(audit.verify_chain(self.connection))
         # NOT IN (subquery): SQLite builds one transient index, where a correlated NOT EXISTS would scan the
-        # unindexed outbox once per record.
+        # unindexed outbox once per record. A record that came by sync has no change of ours; its arrival is
+        # recorded in sync_applied, in the same transaction as the merge.
         orphans = self.connection.execute(
             "SELECT count(*) FROM record WHERE id NOT IN (SELECT record_id FROM outbox)"
+            " AND id NOT IN (SELECT record_id FROM sync_applied)"
         ).fetchone()[0]
         if orphans:
-            problems.append(f"{orphans} records have no change in the outbox")
+            problems.append(f"{orphans} records have neither a change in the outbox nor an applied sync change")
         return problems
 
     @contextlib.contextmanager
