@@ -39,4 +39,6 @@ def test_thousands_of_store_calls_keep_the_application_alive(
         window.session.call(lambda store: store.records.count("client"), answers.append, lambda error: None)
     qtbot.waitUntil(lambda: len(answers) == 3000, timeout=WAIT_MS * 4)
     assert set(answers) == {2}
-    assert sys.getrefcount(True) >= before - 50, "each answer's signal took a reference from True"
+    # The bug takes one reference per emit (3,000 here); other objects holding True come and go meanwhile (the
+    # store thread, the GC), so allow a margin far below the leak but above that noise.
+    assert sys.getrefcount(True) >= before - 1000, "each answer's signal took a reference from True"
