@@ -45,7 +45,6 @@ def interventions(source: Source, period: Period) -> Report:
 
 def supported_clients(source: Source, period: Period) -> set[str]:
     """Clients with a completed contact (of any kind) or an intervention (of any outcome) in the period."""
-    source.prefetch([contacts_request(period), interventions_request(period)])
     contacts = _rows(source, contacts_request(period))
     work = _rows(source, interventions_request(period))
     found = {str(row[0]) for row in contacts if row[2] == "completed" and row[0] is not None}

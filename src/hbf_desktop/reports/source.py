@@ -1,10 +1,12 @@
-"""Reading the store for reports: one streaming query per entity, only the fields a report needs.
+"""Reading the store for reports: one query per entity, only the fields a report needs, answered from an index.
 
 Records are JSON documents (docs/store.md), so a report asks SQLite for `json_extract` of the few fields it uses and,
-where the report is about a period, filters on the period's date field inside the query. Parsing whole bodies in
-Python would cost several seconds on a supervisor's store of five years; this keeps every report within about a
-second (benchmarks/reports.py). Each result is kept for the life of the `Source`, so reports computed together read
-each entity once.
+where the report is about a period, filters on the period's calendar day inside the query. Migration 5
+(store/report_schema.py) gives each reported entity a covering partial index of exactly these expressions, so a
+query reads dense index pages and never decrypts a record page: the expressions here and there must keep one form,
+the entity is written into the SQL as a literal (a partial index is only used when the query names its entity), and
+each query names its index (`INDEXED BY`: the planner would otherwise pick the entity index and read the table).
+Each result is kept for the life of the `Source`, so reports computed together read each entity once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 from hbf_desktop.domain.entities import ENTITIES
 from hbf_desktop.reports.period import Period
 from hbf_desktop.store.connection import Connection
+from hbf_desktop.store.report_schema import INDEXED
 
 Row = tuple[object, ...]
 Request = tuple[str, tuple[str, ...], tuple[str, Period] | None]  # entity, fields, (date field, period)
@@ -39,46 +42,9 @@ class Source:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        condition, parameters = _condition(key, self._programme)
-        columns = "".join(f", json_extract(body, '$.{name}')" for name in fields)
-        sql = f"SELECT client_id{columns} FROM record WHERE entity = ? AND deleted_at IS NULL AND {condition}"
-        found = [tuple(row) for row in self._connection.execute(sql + " ORDER BY rowid", [entity, *parameters])]
+        found = [tuple(row) for row in self._connection.execute(*query(key, self._programme))]
         self._cache[key] = found
         return found
-
-    def prefetch(self, requests: Sequence[Request]) -> None:
-        """Answer several requests about large entities in ONE pass over the table.
-
-        A large entity's records lie on nearly every page, so reading two of them through the entity index decrypts
-        the table twice; a single scan without the index decrypts it once. Later `rows` calls are served from this.
-        """
-        wanted = [request for request in requests if request not in self._cache]
-        if len(wanted) < 2 or len({request[0] for request in wanted}) != len(wanted):
-            return
-        width = max(len(request[1]) for request in wanted)
-        columns = []
-        for index in range(width):
-            cases = " ".join(
-                f"WHEN '{entity}' THEN json_extract(body, '$.{fields[index]}')"
-                for entity, fields, _ in wanted
-                if index < len(fields)
-            )
-            columns.append(f", CASE entity {cases} END")
-        conditions: list[str] = []
-        parameters: list[object] = []
-        for request in wanted:
-            condition, values = _condition(request, self._programme)
-            conditions.append(f"(entity = ? AND {condition})")
-            parameters += [request[0], *values]
-        sql = (
-            f"SELECT entity, client_id{''.join(columns)} FROM record NOT INDEXED"
-            f" WHERE deleted_at IS NULL AND ({' OR '.join(conditions)}) ORDER BY rowid"
-        )
-        found: dict[str, list[Row]] = {request[0]: [] for request in wanted}
-        for row in self._connection.execute(sql, parameters):
-            found[row[0]].append(row[1:])
-        for request in wanted:
-            self._cache[request] = [row[: 1 + len(request[1])] for row in found[request[0]]]
 
     def organisation_types(self) -> dict[str, str]:
         """Organisation id -> org_type, for grouping referrals by the kind of organisation."""
@@ -93,9 +59,21 @@ class Source:
         return self._org_types
 
 
+def query(request: Request, programme: str | None) -> tuple[str, list[object]]:
+    """The SQL and parameters answering `request` (rows in the order they were first saved: rowid)."""
+    entity = request[0]
+    condition, parameters = _condition(request, programme)
+    columns = "".join(f", json_extract(body, '$.{name}')" for name in request[1])
+    table = f"record INDEXED BY record_report_{entity}" if entity in INDEXED else "record"
+    sql = f"SELECT client_id{columns} FROM {table} WHERE entity = '{entity}' AND deleted_at IS NULL AND {condition}"
+    return sql + " ORDER BY rowid", parameters
+
+
 def _condition(request: Request, programme: str | None) -> tuple[str, list[object]]:
-    """The SQL condition for a request's period and programme (or none), checking every field path first."""
+    """The SQL condition for a request's period and programme (or none), checking the entity and field paths first."""
     entity, fields, within = request
+    if entity not in ENTITIES:
+        raise ValueError(f"not an entity: {entity!r}")
     for name in (*fields, *([within[0]] if within else [])):
         if not _PATH.match(name):
             raise ValueError(f"not a field path: {name!r}")
@@ -114,7 +92,8 @@ def _condition(request: Request, programme: str | None) -> tuple[str, list[objec
 # A programme is a property of a case: a case's own records belong to it; a client's records (NRM, exploitation,
 # the client itself) belong to every programme the client has a case in. SQLite runs each subquery once.
 _PROGRAMMES = (
-    "SELECT {column} FROM record WHERE entity = 'case' AND deleted_at IS NULL AND json_extract(body, '$.programme') = ?"
+    "SELECT {column} FROM record INDEXED BY record_report_case"
+    " WHERE entity = 'case' AND deleted_at IS NULL AND json_extract(body, '$.programme') = ?"
 )
 _PROGRAMME = {
     "case": "json_extract(body, '$.programme') = ?",
