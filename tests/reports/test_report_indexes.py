@@ -83,8 +83,8 @@ def test_the_indexes_give_the_rows_the_table_gives(store: Store) -> None:
     for sql in queries:
         from_table = re.sub(r"INDEXED BY record_report_\w+", "NOT INDEXED", sql)
         assert from_table != sql
-        indexed = store.connection.execute(sql).fetchall()
-        assert indexed == store.connection.execute(from_table).fetchall(), sql
+        indexed = sorted(store.connection.execute(sql).fetchall(), key=repr)
+        assert indexed == sorted(store.connection.execute(from_table).fetchall(), key=repr), sql
     live = store.connection.execute(
         "SELECT count(*) FROM record WHERE entity = 'contact' AND deleted_at IS NULL"
     ).fetchone()[0]

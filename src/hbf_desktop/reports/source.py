@@ -33,16 +33,21 @@ class Source:
         self._cache: dict[tuple[object, ...], list[Row]] = {}
         self._org_types: dict[str, str] | None = None
 
-    def rows(self, entity: str, fields: Sequence[str], *, within: tuple[str, Period] | None = None) -> list[Row]:
+    def rows(
+        self, entity: str, fields: Sequence[str], *, within: tuple[str, Period] | None = None, saved_order: bool = True
+    ) -> list[Row]:
         """(client_id, *fields) of every live record of `entity`, with `within[0]` in the period if given.
 
         A field may be a path into the body: `citizenship[0]` (the first of a list), `domains.re_trafficking`.
+        Rows come in the order the records were saved unless `saved_order` is false: reports that only count skip
+        the sort (a third of the time of the largest entity's query).
         """
-        key: Request = (entity, tuple(fields), within)
+        request: Request = (entity, tuple(fields), within)
+        key = (*request, saved_order)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        found = [tuple(row) for row in self._connection.execute(*query(key, self._programme))]
+        found = [tuple(row) for row in self._connection.execute(*query(request, self._programme, saved_order))]
         self._cache[key] = found
         return found
 
@@ -59,14 +64,14 @@ class Source:
         return self._org_types
 
 
-def query(request: Request, programme: str | None) -> tuple[str, list[object]]:
-    """The SQL and parameters answering `request` (rows in the order they were first saved: rowid)."""
+def query(request: Request, programme: str | None, saved_order: bool = True) -> tuple[str, list[object]]:
+    """The SQL and parameters answering `request` (in the order the records were first saved: rowid)."""
     entity = request[0]
     condition, parameters = _condition(request, programme)
     columns = "".join(f", json_extract(body, '$.{name}')" for name in request[1])
     table = f"record INDEXED BY record_report_{entity}" if entity in INDEXED else "record"
     sql = f"SELECT client_id{columns} FROM {table} WHERE entity = '{entity}' AND deleted_at IS NULL AND {condition}"
-    return sql + " ORDER BY rowid", parameters
+    return sql + (" ORDER BY rowid" if saved_order else ""), parameters
 
 
 def _condition(request: Request, programme: str | None) -> tuple[str, list[object]]:
