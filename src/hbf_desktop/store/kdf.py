@@ -3,8 +3,8 @@
 The parameters travel in the key file so that a later release can raise them. Set-up calibrates them on the machine at
 hand: a slow laptop gets fewer passes, never below memory x passes = 384 MiB (SYNC-AND-KEYS.md).
 
-Argon2id's working memory (256 MiB by default) stays in a process's peak and, with glibc, often in its resident set
-after the derivation too. The GUI must stay under 300 MB, so it derives in a short-lived child process
+Argon2id's working memory (256 MiB by default) counts in the peak of the process that derives. The GUI must stay
+under 300 MB, so it derives in a short-lived child process
 (`derivation_in_child_process`, kdf_child.py): the memory goes back to the system when the child exits, and only the
 32-byte key comes back over a pipe. Which derivation runs is a context variable, so the unlock, delay and erase code
 (unlocking.py, keyfile.py) is the same code whichever process does the arithmetic.
