@@ -8,7 +8,6 @@ import pytest
 
 from hbf_desktop.reports.measures import Count, CrossTally, Median, Share, Tally, TooManyQuasiIdentifiersError
 from hbf_desktop.reports.period import Period, ReportError, quarter_of, whole_months_between
-from hbf_desktop.reports.source import Request, Source
 from hbf_desktop.reports.standard import run_reports
 from hbf_desktop.store.store import Store
 from tests.reports.crafted import Caseload
@@ -243,25 +242,6 @@ def test_period_parsing_and_calendar_helpers() -> None:
     assert whole_months_between(date(2024, 1, 15), date(2024, 2, 14)) == 0
     assert whole_months_between(date(2024, 1, 15), date(2024, 2, 15)) == 1
     assert quarter_of("2024-05-03") == "2024-Q2" and quarter_of("2024-12-31") == "2024-Q4" and quarter_of(None) is None
-
-
-def test_one_pass_prefetch_gives_the_same_rows_as_separate_queries(store: Store) -> None:
-    caseload = Caseload()
-    for index in range(5):
-        _, case = caseload.client()
-        caseload.call(case, f"2024-0{index + 1}-01T10:00:00+00:00", "completed" if index % 2 else "no_answer")
-        caseload.intervention(case, f"202{3 + index % 2}-06-01", "benefits_finance", "ngo")
-    caseload.import_into(store)
-    requests: list[Request] = [
-        ("contact", ("contact_type", "outcome"), ("occurred_at", YEAR)),
-        ("intervention", ("intervention_type", "counterpart_org_type"), ("date", YEAR)),
-    ]
-    together, apart = Source(store.connection), Source(store.connection)
-    together.prefetch(requests)
-    for entity, fields, within in requests:
-        expected = apart.rows(entity, fields, within=within)
-        assert together.rows(entity, fields, within=within) == expected and expected
-    assert len(apart.rows("intervention", ("intervention_type",), within=("date", YEAR))) == 2
 
 
 def test_a_programme_limits_every_report_to_its_cases_and_their_clients(store: Store) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hbf_desktop.store.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from hbf_desktop.store.kdf import FLOOR_PARAMETERS, KdfParameters
+from hbf_desktop.store.kdf import FLOOR_PARAMETERS, KdfParameters, derivation_in_child_process
 from hbf_desktop.store.paths import StorePaths
 from hbf_desktop.store.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from hbf_desktop.store.store import Store
@@ -31,16 +32,28 @@ class FakeTime:
         return self.now
 
 
+@pytest.fixture(params=["here", "in a child process"])
+def kdf_place(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Unlocking behaves the same whichever process derives the key (the GUI's unlock uses a child)."""
+    if request.param == "here":
+        yield request.param
+        return
+    with derivation_in_child_process():
+        yield request.param
+
+
 def _fingerprint(directory: Path) -> dict[str, bytes]:
     paths = StorePaths(directory)
     return {path.name: path.read_bytes() for path in (paths.database, paths.key_file)}
 
 
+@pytest.mark.usefixtures("kdf_place")
 def test_unlock_with_the_right_passphrase_opens_the_store(store_dir: Path) -> None:
     with Store.unlock(store_dir, PASSPHRASE) as store:
         assert store.author.user == "test.worker"
 
 
+@pytest.mark.usefixtures("kdf_place")
 def test_a_wrong_passphrase_is_refused_and_changes_nothing(store_dir: Path) -> None:
     before = _fingerprint(store_dir)
     with pytest.raises(WrongPassphraseError, match="not correct"):
@@ -48,6 +61,7 @@ def test_a_wrong_passphrase_is_refused_and_changes_nothing(store_dir: Path) -> N
     assert _fingerprint(store_dir) == before
 
 
+@pytest.mark.usefixtures("kdf_place")
 def test_repeated_wrong_passphrases_bring_a_growing_delay(store_dir: Path) -> None:
     clock = FakeTime()
     for _ in range(3):
@@ -73,6 +87,7 @@ def test_the_delay_grows_and_is_capped() -> None:
     assert max(delays) == 300
 
 
+@pytest.mark.usefixtures("kdf_place")
 def test_policy_can_erase_the_key_file_after_n_failures(store_dir: Path) -> None:
     clock = FakeTime()
     policy = UnlockPolicy(erase_after_failed_unlocks=2)

@@ -47,7 +47,19 @@ class Tally:
         cls, values: Iterable[str | None], categories: Iterable[str] = (), quasi_identifiers: tuple[str, ...] = ()
     ) -> Tally:
         """Count `values`; every category listed appears (as 0 if absent), in vocabulary order, then the rest."""
-        counted = Counter(value if value is not None else NOT_RECORDED for value in values)
+        return cls.of_counts(Counter(values).items(), categories, quasi_identifiers)
+
+    @classmethod
+    def of_counts(
+        cls,
+        counts: Iterable[tuple[str | None, int]],
+        categories: Iterable[str] = (),
+        quasi_identifiers: tuple[str, ...] = (),
+    ) -> Tally:
+        """As `of`, from (value, how many) pairs already counted (by SQLite: `Source.counts`)."""
+        counted: Counter[str] = Counter()
+        for value, number in counts:
+            counted[value if value is not None else NOT_RECORDED] += number
         ordered = {category: counted.pop(category, 0) for category in categories}
         ordered.update(sorted(counted.items()))
         return cls(ordered, quasi_identifiers)

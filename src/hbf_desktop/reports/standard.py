@@ -42,8 +42,5 @@ def run_reports(
     `programme`, only the cases of that programme (and their clients' records) are counted."""
     source = Source(connection, programme)
     names = only or tuple(REPORTS)
-    if len(names) > 1:  # the large entities in one pass over the table, not one pass each
-        requests = [activity.contacts_request(period), activity.interventions_request(period)]
-        source.prefetch([*requests, casework.RISK_REQUEST])
     reports = {name: REPORTS[name](source, period, threshold, deidentified) for name in names}
     return ReportSet(period.start_text, period.end_text, reports, programme)

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[where], help="run the server (migrates the database first)")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any free)")
+    serve.add_argument("--updates-dir", help="serve this TUF repository (from org release-update) at /v1/updates/")
     init = commands.add_parser("init", parents=[where], help="create the database; pin the organisation")
     init.add_argument("--provisioning", type=Path, help="the organisation's provisioning file (root key, id)")
     code = commands.add_parser("enrol-code", parents=[where], help="make a one-time enrolment code")
@@ -102,7 +103,7 @@ def _serve(arguments: argparse.Namespace) -> int:
     from hbf_desktop.server.sql_storage import SqlStorage
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    settings = resolve_settings(arguments.data_dir, arguments.database_url)
+    settings = resolve_settings(arguments.data_dir, arguments.database_url, updates_dir=arguments.updates_dir)
     prepare_data_dir(settings)
     storage = SqlStorage.open(settings.database_url)
     app = create_app(settings, storage)

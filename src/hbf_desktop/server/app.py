@@ -7,7 +7,7 @@ import time
 from fastapi import FastAPI
 
 from hbf_desktop import __version__
-from hbf_desktop.server import routes_batches, routes_devices, routes_documents
+from hbf_desktop.server import routes_batches, routes_devices, routes_documents, routes_updates
 from hbf_desktop.server.api_models import problems
 from hbf_desktop.server.auth import Authenticator, Clock
 from hbf_desktop.server.edge import EdgeMiddleware
@@ -30,6 +30,6 @@ def create_app(settings: ServerSettings, storage: Storage, clock: Clock = time.t
     app.state.services = Services(settings, storage, Authenticator(storage, limiter, clock), clock)
     install_handlers(app)
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (routes_devices, routes_batches, routes_documents):
+    for module in (routes_devices, routes_batches, routes_documents, routes_updates):
         app.include_router(module.router, responses=problems(422, 500))  # every route: bad input, or our fault
     return app

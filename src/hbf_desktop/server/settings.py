@@ -16,6 +16,7 @@ import platformdirs
 
 DATA_DIR_VARIABLE = "HBF_SERVER_DATA_DIR"
 DATABASE_URL_VARIABLE = "HBF_DATABASE_URL"
+UPDATES_DIR_VARIABLE = "HBF_SERVER_UPDATES_DIR"
 DATABASE_FILE = "hbf-server.sqlite3"
 DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 DEFAULT_RATE_PER_MINUTE = 600
@@ -43,6 +44,7 @@ class ServerSettings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     rate_per_minute: int = DEFAULT_RATE_PER_MINUTE
     rate_burst: int = DEFAULT_RATE_BURST
+    updates_dir: Path | None = None  # the TUF repository served read-only at /v1/updates/ (none: not served)
 
     @property
     def is_sqlite(self) -> bool:
@@ -50,7 +52,10 @@ class ServerSettings:
 
 
 def resolve_settings(
-    data_dir: str | None, database_url: str | None, environ: Mapping[str, str] | None = None
+    data_dir: str | None,
+    database_url: str | None,
+    environ: Mapping[str, str] | None = None,
+    updates_dir: str | None = None,
 ) -> ServerSettings:
     """Command-line values first, then the environment, then the defaults."""
     environ = os.environ if environ is None else environ
@@ -58,7 +63,17 @@ def resolve_settings(
     directory = Path(directory_text).expanduser().resolve()
     url = database_url or environ.get(DATABASE_URL_VARIABLE) or f"sqlite:///{directory / DATABASE_FILE}"
     limits = {name: _positive(environ, variable) for name, variable in _LIMIT_VARIABLES.items() if variable in environ}
-    return ServerSettings(data_dir=directory, database_url=driver_url(url), **limits)
+    updates_text = updates_dir or environ.get(UPDATES_DIR_VARIABLE)
+    updates = _updates_folder(updates_text) if updates_text else None
+    return ServerSettings(data_dir=directory, database_url=driver_url(url), updates_dir=updates, **limits)
+
+
+def _updates_folder(text: str) -> Path:
+    """Refuse at start-up a folder that is not there, rather than answering 404 to every laptop for months."""
+    folder = Path(text).expanduser().resolve()
+    if not folder.is_dir():
+        raise SettingsError(f"The updates folder {folder} does not exist; give the folder org release-update writes.")
+    return folder
 
 
 def driver_url(url: str) -> str:

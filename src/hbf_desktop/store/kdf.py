@@ -2,11 +2,20 @@
 
 The parameters travel in the key file so that a later release can raise them. Set-up calibrates them on the machine at
 hand: a slow laptop gets fewer passes, never below memory x passes = 384 MiB (SYNC-AND-KEYS.md).
+
+Argon2id's working memory (256 MiB by default) counts in the peak of the process that derives. The GUI must stay
+under 300 MB, so it derives in a short-lived child process
+(`derivation_in_child_process`, kdf_child.py): the memory goes back to the system when the child exits, and only the
+32-byte key comes back over a pipe. Which derivation runs is a context variable, so the unlock, delay and erase code
+(unlocking.py, keyfile.py) is the same code whichever process does the arithmetic.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -28,6 +37,14 @@ class KdfParameters:
             raise ValueError("Argon2id lanes out of range")
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
+        if _IN_CHILD.get():
+            from hbf_desktop.store import kdf_child
+
+            return kdf_child.derive_in_child(self, passphrase, salt)
+        return self.derive_here(passphrase, salt)
+
+    def derive_here(self, passphrase: str, salt: bytes) -> bytes:
+        """In this process, whatever the context: for the child itself, and for calibration (which times it)."""
         return Argon2id(
             salt=salt,
             length=DATA_KEY_BYTES,
@@ -35,6 +52,19 @@ class KdfParameters:
             lanes=self.lanes,
             memory_cost=self.memory_kib,
         ).derive(passphrase.encode("utf-8"))
+
+
+_IN_CHILD: ContextVar[bool] = ContextVar("hbf_kdf_in_child", default=False)
+
+
+@contextmanager
+def derivation_in_child_process() -> Iterator[None]:
+    """Within this block (on this thread), passphrase derivations run in a child process (see the module's note)."""
+    token = _IN_CHILD.set(True)
+    try:
+        yield
+    finally:
+        _IN_CHILD.reset(token)
 
 
 DEFAULT_PARAMETERS = KdfParameters()
@@ -57,5 +87,5 @@ def calibrate(target_seconds: tuple[float, float] = (0.5, 1.0)) -> KdfParameters
 
 def _time_one(parameters: KdfParameters) -> float:
     started = time.perf_counter()
-    parameters.derive("calibration", b"\0" * 16)
+    parameters.derive_here("calibration", b"\0" * 16)
     return time.perf_counter() - started

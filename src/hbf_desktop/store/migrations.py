@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import sqlcipher3
 
-from hbf_desktop.store import summary_schema
+from hbf_desktop.store import report_schema, summary_schema
 from hbf_desktop.store.connection import Connection
 from hbf_desktop.store.errors import StoreDamagedError
 
@@ -188,7 +188,10 @@ CREATE TABLE sync_chunk_out (
 # The caseload's summary table, kept by triggers (store/summary_schema.py, docs/gui.md).
 _SCHEMA_4 = summary_schema.SCHEMA
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)
+# Covering partial indexes for the standard reports (store/report_schema.py, docs/reports.md).
+_SCHEMA_5 = report_schema.SCHEMA
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hbf_desktop.config import Policy
-from hbf_desktop.store.kdf import KdfParameters
+from hbf_desktop.store.kdf import KdfParameters, derivation_in_child_process
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.unlocking import UnlockPolicy
 from hbf_desktop.ui.background import Background
@@ -63,7 +63,8 @@ class StoreSession:
         policy = UnlockPolicy(self.policy.erase_after_failed_unlocks)
 
         def work() -> None:
-            self._store = Store.unlock(self.data_dir, passphrase, policy=policy)
+            with derivation_in_child_process():  # Argon2id's memory in a child, not in the GUI (store/kdf_child.py)
+                self._store = Store.unlock(self.data_dir, passphrase, policy=policy)
 
         self._submit(work, on_done, on_error)
 
