@@ -6,6 +6,7 @@ One build per test session (about 2-3 minutes on 2 cores); every test below insp
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import shutil
@@ -115,6 +116,21 @@ def test_the_installed_deb_starts_pointed_at_the_organisation(build: Build, tmp_
     assert not (tmp_path / "data").exists()  # the self-test leaves nothing behind, not even a data folder
     baked = parse_provisioning((root / "opt/hbf-desktop/provisioning.json").read_bytes())
     assert baked.server_url == SERVER and baked.policy == {"auto_lock_minutes": 4}
+
+
+def test_the_frozen_executable_derives_the_unlock_key_as_a_child(build: Build, tmp_path: Path) -> None:
+    """The GUI's unlock runs Argon2id in a child; in a frozen build that child is the executable itself."""
+    from hbf_desktop.store.kdf import FLOOR_PARAMETERS
+
+    root = tmp_path / "installed"
+    subprocess.run(["dpkg-deb", "-x", str(_deb(build)), str(root)], check=True)
+    parameters = FLOOR_PARAMETERS
+    request = {"memory_kib": parameters.memory_kib, "iterations": parameters.iterations,
+               "lanes": parameters.lanes, "salt": "00" * 16, "passphrase": "a frozen passphrase here"}  # fmt: skip
+    answer = subprocess.run([str(root / "opt/hbf-desktop/hbf-desktop"), "--kdf-child"],
+                            input=json.dumps(request).encode(), capture_output=True, timeout=120)  # fmt: skip
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout == parameters.derive_here("a frozen passphrase here", bytes(16))
 
 
 def test_the_tarball_holds_the_same_bundle(build: Build) -> None:

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 # Longer than any calibrated derivation on a slow laptop (0.5-1 s at set-up) plus an interpreter's start.
 TIMEOUT_SECONDS = 120.0
 _COMMAND = "from hbf_desktop.store.kdf_child import serve; serve()"
+FROZEN_CHILD_FLAG = "--kdf-child"
 
 
 def derive_in_child(parameters: KdfParameters, passphrase: str, salt: bytes) -> bytes:
@@ -43,7 +44,7 @@ def derive_in_child(parameters: KdfParameters, passphrase: str, salt: bytes) -> 
     }
     try:
         answer = subprocess.run(
-            [sys.executable, "-c", _COMMAND],
+            child_command(),
             input=json.dumps(request).encode(),
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
@@ -58,6 +59,14 @@ def derive_in_child(parameters: KdfParameters, passphrase: str, salt: bytes) -> 
         reason = f"exit {answer.returncode}: {answer.stderr.decode(errors='replace').strip()[-300:]}"
     log.warning("Deriving the key in a child process failed (%s); deriving it in this process.", reason)
     return parameters.derive_here(passphrase, salt)
+
+
+def child_command() -> list[str]:
+    """A frozen build's executable is not a Python interpreter: it runs the child when given `FROZEN_CHILD_FLAG`
+    (installers/entry.py), so installed laptops keep the lower peak memory too."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_FLAG]
+    return [sys.executable, "-c", _COMMAND]
 
 
 def serve() -> None:
