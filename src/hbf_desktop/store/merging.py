@@ -127,6 +127,8 @@ def _merge_one(writer: Writer, change: Change, now: str, outcome: MergeOutcome) 
     if change.erased:
         _erase(writer, change, row, now)
         outcome.erased += 1
+    elif row is None and not change.fields and not change.deleted:
+        outcome.unchanged += 1  # an erased record's earlier change, emptied of its values: it brings nothing
     elif row is None:
         _insert(writer, change, now)
         outcome.created += 1

@@ -59,6 +59,11 @@ def seal_escrow(store: Store) -> bool:
     return True
 
 
+def forget_sealed(connection: Connection) -> None:
+    """The escrow batch was dropped before it left (re-cut after an erasure): seal it again next time."""
+    connection.execute("DELETE FROM meta WHERE key IN (?, ?)", (_SEALED, _SEALED_TO))
+
+
 def _sealed_to(store: Store) -> set[str]:
     """The supervisor keys the escrow was sealed to. A store that sealed before this was recorded (only the time
     was) is sealed again to every supervisor once: a copy too many is harmless, a supervisor left out is not."""
