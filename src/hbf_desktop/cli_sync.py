@@ -1,4 +1,5 @@
-"""Sync commands: `enrol`, `sync` (a round with the server, or a USB bundle out or in) and `device-keys`.
+"""Sync commands: `enrol`, `sync` (a round with the server, or a USB bundle out or in), `device-keys`,
+`escrow-recover` and `assign` (a supervisor's reassignment, with a note for the caseworker).
 
 Heavy imports (cryptography, the sync engine) happen inside the handlers, so other commands start fast.
 """
@@ -38,6 +39,13 @@ def add_commands(
     )  # fmt: skip
     escrow.add_argument("--laptop-data-dir", required=True, metavar="D", help="the caseworker's store folder")
     escrow.add_argument("--new-passphrase-file", metavar="FILE", help="the caseworker's new passphrase")
+
+    assign = commands.add_parser(
+        "assign", parents=[store_options], help="(supervisor) assign a client to a caseworker's laptop, with a note"
+    )
+    assign.add_argument("client_id", metavar="CLIENT_ID")
+    assign.add_argument("--worker", required=True, metavar="USER_OR_DEVICE", help="the caseworker or device id")
+    assign.add_argument("--note", metavar="TEXT", help="a note for the caseworker (a follow-up task on the case)")
 
 
 def _enrol(arguments: argparse.Namespace) -> int:
@@ -136,6 +144,19 @@ def _escrow_recover(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _assign(arguments: argparse.Namespace) -> int:
+    from hbf_desktop.sync.downsync import assign_client
+
+    with open_store(arguments) as store:
+        done = assign_client(store, arguments.client_id, arguments.worker, arguments.note)
+    print(f"Client {arguments.client_id} is assigned to {done.user}'s laptop (device {done.device_id}); "
+          f"{done.queued} changes queued for it.")  # fmt: skip
+    if done.note_id is not None:
+        print(f"Note queued for {done.user} as follow-up task {done.note_id}.")
+    print("Run 'hbf-desktop sync' (or export a bundle) to send them; only that laptop can open them.")
+    return EXIT_OK
+
+
 def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
@@ -148,4 +169,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": _sync,
     "device-keys": _device_keys,
     "escrow-recover": _escrow_recover,
+    "assign": _assign,
 }

@@ -9,15 +9,19 @@ import time
 import urllib.request
 from pathlib import Path
 
+from hbf_desktop.store import sync_state
 from hbf_desktop.store.store import Store
+from hbf_desktop.sync.identity import device_keys, require_directory
 from hbf_desktop.sync.protocol import (
     CipherSuite,
     Directory,
     DirectoryMember,
     RecipientPublicKey,
     SigningPublicKey,
+    parse_batch,
     sign_directory,
 )
+from tests.cli.helpers import Cli
 from tests.conftest import StoreTemplate
 from tests.server.harness import RunningServer, run_cli, write_provisioning
 from tests.sync.org import make_laptop, record_values
@@ -45,19 +49,29 @@ def _code(server: RunningServer, user: str, role: str) -> str:
     return result.stdout.strip().rsplit(" ", 1)[1]
 
 
-def test_three_laptops_set_up_with_the_commands_sync_through_the_server(
-    server: RunningServer, store_template: StoreTemplate, tmp_path: Path
-) -> None:
-    laptops = {name: make_laptop(store_template, tmp_path, name) for name in ("sam", "ana", "ben")}
-    laptops["sam"].run("device-keys", "--out", str(tmp_path / "sam.keys"))
-    _publish_directory(server, tmp_path / "sam.keys")
+def _three_laptops(
+    server: RunningServer, store_template: StoreTemplate, tmp_path: Path, suffix: str = ""
+) -> dict[str, Cli]:
+    """A supervisor (sam) and two caseworkers (ana, ben), set up and enrolled with the documented commands only;
+    their user names end in `suffix` (the session's server holds the devices of earlier tests)."""
+    laptops = {name: make_laptop(store_template, tmp_path, name + suffix) for name in ("sam", "ana", "ben")}
+    laptops["sam"].run("device-keys", "--out", str(tmp_path / f"sam{suffix}.keys"))
+    _publish_directory(server, tmp_path / f"sam{suffix}.keys")
     provisioning = tmp_path / "provisioning.json"
     write_provisioning(provisioning, server.root, server.base_url)
     for name, cli in laptops.items():
         role = "supervisor" if name == "sam" else "worker"
-        out = cli.run("enrol", "--provisioning", str(provisioning), "--code", _code(server, name, role)).stdout
-        assert f"Enrolled with {server.base_url} as {name} ({role})" in out
+        user = name + suffix
+        out = cli.run("enrol", "--provisioning", str(provisioning), "--code", _code(server, user, role)).stdout
+        assert f"Enrolled with {server.base_url} as {user} ({role})" in out
         assert ("this laptop is a supervisor" in out) == (name == "sam")
+    return laptops
+
+
+def test_three_laptops_set_up_with_the_commands_sync_through_the_server(
+    server: RunningServer, store_template: StoreTemplate, tmp_path: Path
+) -> None:
+    laptops = _three_laptops(server, store_template, tmp_path)
     for seed, name in enumerate(("ana", "ben"), start=1):
         laptops[name].run("demo-data", "--clients", "3", "--seed", str(seed))
         assert "Sealed 1 new batches; uploaded 2." in laptops[name].run("sync").stdout  # and the key escrow
@@ -75,3 +89,56 @@ def test_three_laptops_set_up_with_the_commands_sync_through_the_server(
             store.close()
     failed = laptops["ana"].run("sync", "--import-bundle", str(tmp_path / "missing.bundle"), check=False)
     assert failed.returncode == 1 and failed.stderr.startswith("hbf-desktop: error: Cannot read")
+
+
+def _open(cli: Cli, template: StoreTemplate) -> Store:
+    return Store.open_with_key(cli.data_dir, bytearray(template.data_key))
+
+
+def _notes(store: Store) -> list[dict[str, object]]:
+    rows = store.connection.execute("SELECT body FROM record WHERE entity = 'task'").fetchall()
+    return [json.loads(row[0]) for row in rows]
+
+
+def test_a_supervisor_assigns_a_client_with_a_note_from_the_command_line(
+    server: RunningServer, store_template: StoreTemplate, tmp_path: Path
+) -> None:
+    suffix = f"-{time.time_ns()}"
+    laptops = _three_laptops(server, store_template, tmp_path, suffix)
+    sam, ana, ben = laptops["sam"], laptops["ana"], laptops["ben"]
+    ana.run("demo-data", "--clients", "2", "--seed", "3")
+    ana.run("sync")
+    ben.run("sync")
+    sam.run("sync")
+    with _open(ana, store_template) as store:
+        row = store.connection.execute("SELECT client_id FROM record WHERE entity = 'case' LIMIT 1").fetchone()
+        client_id = str(row[0])
+    refusals = {
+        "no such client": (sam, "assign", "nobody", "--worker", "ben" + suffix),
+        "not a supervisor": (ana, "assign", client_id, "--worker", "ben" + suffix),
+        "no such worker": (sam, "assign", client_id, "--worker", "zed"),
+    }
+    for why, (cli, *command) in refusals.items():
+        failed = cli.run(*command, check=False)
+        assert failed.returncode == 1 and failed.stderr.startswith("hbf-desktop: error: "), why
+        assert len(failed.stderr.strip().splitlines()) == 1, why
+    assert sam.run("assign", client_id, check=False).returncode == 2, "--worker is required"
+    assert "Sealed 0 new batches" in sam.run("sync").stdout, "the refusals queued nothing"
+    note = "Please ring her before Friday about the GP letter."
+    out = sam.run("assign", client_id, "--worker", "ben" + suffix, "--note", note).stdout
+    assert f"assigned to ben{suffix}'s laptop" in out and f"Note queued for ben{suffix}" in out
+    out = sam.run("sync").stdout
+    assert "Sealed 1 new batches; uploaded 1." in out
+    assert "1 applied" in ben.run("sync").stdout
+    assert "Downloaded 0 batches" in ana.run("sync").stdout, "nothing of it is addressed to Ana's laptop"
+    with _open(sam, store_template) as supervisor, _open(ben, store_template) as worker:
+        (task,) = [t for t in _notes(worker) if t.get("note") == note]
+        assert task["assignee"] == "ben" + suffix and task["case_id"]
+        held, expected = worker.records.get(client_id), supervisor.records.get(client_id)
+        assert held is not None and expected is not None and held.values == expected.values
+        last = sync_state.outgoing_batches(supervisor.connection, only_pending=False)[-1]
+        supervisors = require_directory(supervisor).recipient_keys()
+        keys = {device_keys(worker).recipient.key_id, *(key.key_id for key in supervisors)}
+        assert set(parse_batch(last.data, max_size=1 << 26).metadata.recipient_key_ids) == keys, "sealed to Ben's key"
+    with _open(ana, store_template) as other:
+        assert not [t for t in _notes(other) if t.get("note") == note]

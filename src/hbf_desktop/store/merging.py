@@ -8,11 +8,13 @@ value per field, and a change applied twice changes nothing. On top of it:
   later (their values are still merged into the kept body, so undeleting loses nothing).
 * An erasure (`"erased": true`, made by `Writer.erase`) is a tombstone that also empties the body, the stamps, the
   search row, the attachment chunks and the record's conflict entries, and makes the record ignore every later change.
-* The losing value of a concurrent edit goes to the `conflict` table. Two edits are concurrent when the winner did not
-  replace the loser: an incoming change names, in `base`, the stamp each field had when its writer edited it; if we
-  hold another stamp for that field, neither writer saw the other's value. An incoming value that loses to ours is
-  always kept as a conflict when the two differ (we cannot tell whether our writer saw it; an extra entry a person
-  dismisses is better than a silent loss).
+* The losing value of a concurrent edit goes to the `conflict` table. Two edits are concurrent when neither writer saw
+  the other's value. An edit names, in `base`, the stamp each field had when its writer edited it; the later value
+  saw the earlier when the same device wrote both, or its base is the earlier stamp, or its base is a later stamp of
+  the earlier's device (`_saw`). An incoming value that loses to ours is succession, not a conflict, when ours saw it
+  by that rule: ours from its device, or our own edit whose base (in our outbox) shows it. A held value merged from a
+  third device keeps no base here, so an incoming loser against it is still logged when they differ (an extra entry a
+  person dismisses is better than a silent loss).
 
 Changes come from other devices' batches, already verified and opened by the sync engine; each is checked for shape
 here (a malformed change raises `MalformedChangeError` and the caller rolls the whole batch back). Values are not
@@ -125,6 +127,8 @@ def _merge_one(writer: Writer, change: Change, now: str, outcome: MergeOutcome) 
     if change.erased:
         _erase(writer, change, row, now)
         outcome.erased += 1
+    elif row is None and not change.fields and not change.deleted:
+        outcome.unchanged += 1  # an erased record's earlier change, emptied of its values: it brings nothing
     elif row is None:
         _insert(writer, change, now)
         outcome.created += 1
@@ -157,7 +161,7 @@ def _update(writer: Writer, change: Change, row: tuple[object, ...], now: str, o
         if held is not None and held == change.stamp:
             continue
         if held is None or change.stamp > held:
-            if held is not None and body.get(name) != value and change.base.get(name) != held:
+            if held is not None and body.get(name) != value and not _saw(change.base.get(name), change.stamp, held):
                 _conflict(writer, change, name, (value, change.stamp), (body.get(name), held), now)
                 outcome.conflicts += 1
             if value is None:
@@ -166,9 +170,8 @@ def _update(writer: Writer, change: Change, row: tuple[object, ...], now: str, o
                 body[name] = value
             stamps[name] = change.stamp
             changed = True
-        elif body.get(name) != value:
-            _conflict(writer, change, name, (body.get(name), held), (value, change.stamp), now)
-            outcome.conflicts += 1
+        else:
+            outcome.conflicts += _arrived_late(writer, change, name, (body.get(name), held), now)
     newly_deleted = change.deleted and (row[4] is None or change.stamp > str(row[4]))
     if not changed and not newly_deleted:
         outcome.unchanged += 1
@@ -220,6 +223,54 @@ def _reindex(
     columns = search.index_columns(spec, body) if spec.searchable else None
     if not new or columns is not None:
         search.replace_index_row(writer.connection, rowid, client_id, record_id, columns, new=new)
+
+
+def _arrived_late(writer: Writer, change: Change, name: str, held: tuple[JsonValue, str], now: str) -> int:
+    """`change`'s value of `name` loses to the held one: log it (returns 1) unless the held value saw it. And since
+    `change` shows what its device had seen, take back an entry logged earlier between its base and a later value of
+    its device (the winner came first and looked concurrent with what it had in fact replaced)."""
+    base = change.base.get(name)
+    if base is not None:
+        rows = writer.connection.execute(
+            "SELECT seq, kept_stamp FROM conflict WHERE record_id = ? AND field = ? AND lost_stamp = ?"
+            " AND resolved_at IS NULL",
+            (change.record_id, name, base),
+        ).fetchall()
+        for seq, kept in rows:
+            if _device(str(kept)) == _device(change.stamp) and str(kept) >= change.stamp:
+                writer.connection.execute("DELETE FROM conflict WHERE seq = ?", (seq,))
+    value = change.fields[name]
+    if held[0] == value or _saw(_local_base(writer, change.record_id, name, held[1]), held[1], change.stamp):
+        return 0
+    _conflict(writer, change, name, held, (value, change.stamp), now)
+    return 1
+
+
+def _saw(base: str | None, later: str, earlier: str) -> bool:
+    """Whether the value written at `later` (over the value stamped `base`) came after `earlier` was seen: the same
+    device wrote both (one device's stamps follow its own order), or it replaced `earlier` itself, or it replaced a
+    value that `earlier`'s device wrote after `earlier`. Then `earlier` losing is succession, not a conflict."""
+    if _device(later) == _device(earlier):
+        return True
+    return base is not None and (base == earlier or (_device(base) == _device(earlier) and base > earlier))
+
+
+def _device(stamp: str) -> str:
+    return stamp.split(".", 2)[-1]
+
+
+def _local_base(writer: Writer, record_id: str, name: str, stamp: str) -> str | None:
+    """The base of field `name` of this laptop's own change stamped `stamp` (None: not ours, or no base kept)."""
+    rows = writer.connection.execute(
+        "SELECT change FROM outbox WHERE record_id = ? ORDER BY seq DESC", (record_id,)
+    ).fetchall()
+    for (text,) in rows:
+        change = json.loads(text)
+        if change.get("stamp") == stamp:
+            base = change.get("base")
+            found = base.get(name) if isinstance(base, dict) else None
+            return found if isinstance(found, str) else None
+    return None
 
 
 def _conflict(

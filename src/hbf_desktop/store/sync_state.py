@@ -15,6 +15,7 @@ from hbf_desktop.store.transactions import utc_now
 
 APPLIED, WAITING, FORK, REJECTED, NOT_ADDRESSED = "applied", "waiting", "fork", "rejected", "not_addressed"
 FINAL_STATUSES = frozenset({APPLIED, NOT_ADDRESSED})
+_LEFT_UPTO = "sync_out_left_upto"  # meta: the highest sequence whose bytes may have left this laptop
 EVERY_WORKER = "*"  # the audience of an erased record's changes
 
 
@@ -81,6 +82,42 @@ def unbatched_changes(
             break
         taken.append((int(seq), str(change)))
     return audience, taken
+
+
+def mark_leaving(connection: Connection, sequence: int) -> None:
+    """Record, before a batch's bytes may leave this laptop (an upload attempt, a bundle), that they may have: from
+    then on it is never re-cut (someone may hold those bytes; other bytes under its sequence would be a fork)."""
+    if sequence > left_upto(connection):
+        connection.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_LEFT_UPTO, str(sequence)),
+        )
+
+
+def left_upto(connection: Connection) -> int:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (_LEFT_UPTO,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def first_batch_to_recut(connection: Connection) -> int | None:
+    """The lowest sequence of a kept batch that never left and was sealed no later than the erasure of a record it
+    carries (so it may hold that record's old values)."""
+    row = connection.execute(
+        "SELECT min(s.sequence) FROM sync_out AS s JOIN outbox AS o ON o.batch_id = s.batch_id"
+        " JOIN record AS r ON r.id = o.record_id"
+        " WHERE r.erased_at IS NOT NULL AND s.created_at <= r.erased_at AND s.sequence > ?",
+        (left_upto(connection),),
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def drop_batches_from(connection: Connection, sequence: int) -> bool:
+    """Forget the kept batches from `sequence` on (their changes become unbatched, to be sealed again); True if one
+    of them was a key escrow (a batch that claims no change), which must then be sealed again too."""
+    rows = connection.execute("SELECT batch_id, change_count FROM sync_out WHERE sequence >= ?", (sequence,)).fetchall()
+    connection.executemany("UPDATE outbox SET batch_id = NULL WHERE batch_id = ?", ((row[0],) for row in rows))
+    connection.execute("DELETE FROM sync_out WHERE sequence >= ?", (sequence,))
+    return any(int(row[1]) == 0 for row in rows)
 
 
 def last_outgoing(connection: Connection) -> tuple[int, str] | None:

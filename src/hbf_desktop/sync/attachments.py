@@ -2,7 +2,8 @@
 
 Up: the chunks (256 KiB each, as the store keeps them) of an attachment made here are sealed once, in the batch
 format with `sequence` = index + 1 and a hash chain of their own, for the directory's supervisors, and kept in
-`sync_chunk_out` until the server holds them all; a resumed upload asks the server how many it holds
+`sync_chunk_out` until the server holds them all (on a supervisor, also for the worker device the attachment's client
+is assigned to, so it travels down like the record); a resumed upload asks the server how many it holds
 (`GET /v1/attachments/{id}`) and sends the rest, identical bytes. Down: for each attachment record received by sync
 whose bytes are incomplete, the chunks the server holds beyond those we have are fetched, checked (pinned sender key,
 signature, the attachment's own chain) and kept one transaction per chunk, so an interrupted download resumes where it
@@ -22,9 +23,12 @@ from hbf_desktop.store.transactions import write_transaction
 from hbf_desktop.sync.client import SyncClient
 from hbf_desktop.sync.errors import ServerAnswerError
 from hbf_desktop.sync.identity import device_keys, require_directory
+from hbf_desktop.sync.outgoing import worker_keys
 from hbf_desktop.sync.protocol import (
     NO_PREVIOUS_BATCH,
+    IdentityKeys,
     ProtocolError,
+    RecipientPublicKey,
     SigningPublicKey,
     batch_hash,
     open_batch,
@@ -56,7 +60,7 @@ def upload_attachments(store: Store, client: SyncClient) -> int:
 
 def _seal_chunks(store: Store, attachment_id: str) -> list[bytes]:
     directory, keys = require_directory(store), device_keys(store)
-    recipients = directory.recipient_keys(keys.recipient.suite)
+    recipients = [*directory.recipient_keys(keys.recipient.suite), *_assigned_worker(store, attachment_id, keys)]
     previous, sealed = NO_PREVIOUS_BATCH, []
     for index, chunk in enumerate(attachment_state.chunks(store.connection, attachment_id)):
         data = seal_batch(
@@ -68,6 +72,14 @@ def _seal_chunks(store: Store, attachment_id: str) -> list[bytes]:
         previous = batch_hash(data)
         sealed.append(data)
     return sealed
+
+
+def _assigned_worker(store: Store, attachment_id: str, keys: IdentityKeys) -> list[RecipientPublicKey]:
+    """On a supervisor, the worker device the attachment's client is assigned to (so a file a supervisor adds to a
+    worker's client reaches that laptop, as the record does); on a worker, nobody (it has no assignments)."""
+    row = store.connection.execute("SELECT client_id FROM record WHERE id = ?", (attachment_id,)).fetchone()
+    device = None if row is None or row[0] is None else sync_state.assigned_device(store.connection, str(row[0]))
+    return worker_keys(store, device, keys.recipient.suite)
 
 
 def download_attachments(store: Store, client: SyncClient) -> int:

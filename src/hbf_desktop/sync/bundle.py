@@ -25,6 +25,7 @@ from pathlib import Path
 from hbf_desktop.store import sync_state
 from hbf_desktop.store.files import write_private_file_atomically
 from hbf_desktop.store.store import Store
+from hbf_desktop.store.transactions import write_transaction
 from hbf_desktop.sync.errors import BundleError, TrustError
 from hbf_desktop.sync.escrow import seal_escrow
 from hbf_desktop.sync.identity import (
@@ -42,6 +43,7 @@ from hbf_desktop.sync.outgoing import seal_pending
 from hbf_desktop.sync.protocol import JsonObject, JsonValue, ProtocolError, parse_batch, verify_signature
 from hbf_desktop.sync.protocol.encoding import decode_canonical_object, encode_canonical
 from hbf_desktop.sync.protocol.errors import MalformedDocumentError
+from hbf_desktop.sync.recut import recut_erased
 
 MAGIC = b"HBFU"
 VERSION = 1
@@ -61,9 +63,14 @@ class Bundle:
 
 def export_bundle(store: Store, destination: Path) -> int:
     """Seal what is unbatched and write every batch the server has not acknowledged; returns the batch count."""
+    recut_erased(store)  # unsent batches carrying an erased record's old values are cut again without them
     seal_escrow(store)
     seal_pending(store)
-    batches = [batch.data for batch in sync_state.outgoing_batches(store.connection)]
+    pending = sync_state.outgoing_batches(store.connection)
+    batches = [batch.data for batch in pending]
+    if pending:
+        with write_transaction(store.connection):
+            sync_state.mark_leaving(store.connection, pending[-1].sequence)
     write_private_file_atomically(destination, encode_bundle(store, batches))
     return len(batches)
 

@@ -1,9 +1,13 @@
 """Key escrow: each store's data key, sealed to the supervisors, so a caseworker who has lost both the passphrase and
 the written-down recovery key does not lose unsynced work, and the server can never use it.
 
-The laptop seals, once, a batch whose payload is `{"format": "hbf-escrow-v1", "data_key": "<hex>"}` on its own chain
-(so it is kept, uploaded or carried by bundle exactly like its changes). Only the supervisors of the directory at that
-time can open it; the server sees a sealed batch like any other. A supervisor's laptop keeps the key in `sync_escrow`,
+The laptop seals a batch whose payload is `{"format": "hbf-escrow-v1", "data_key": "<hex>", "new_recipients": [key
+ids]}` on its own chain (so it is kept, uploaded or carried by bundle exactly like its changes): first for the
+directory's supervisors, then again in the first round after a supervisor is added to the directory (sealed to every
+supervisor, so nobody's view of the chain has a hole; `new_recipients` names the newcomers). It is sealed before any
+change of the round, so it is the first batch a newcomer can open; the signed `new_recipients` lets the newcomer's
+laptop start the sender's chain there instead of waiting for batches it was never sent. Only supervisors can open it;
+the server sees a sealed batch like any other. A supervisor's laptop keeps the key in `sync_escrow`,
 inside its own encrypted store. Recovery happens with the caseworker's laptop (or a copy of its data folder) at hand:
 `recover_with_escrow` finds the escrowed key that opens that store and sets a new passphrase on it, leaving its
 recovery key as it was. The escrowed key is the data key itself, so escrow is only as safe as the supervisors' laptops;
@@ -29,6 +33,8 @@ from hbf_desktop.sync.outgoing import seal_and_keep
 
 ESCROW_FORMAT = "hbf-escrow-v1"
 _SEALED = "sync_escrow_sealed_at"
+NEW_RECIPIENTS = "new_recipients"  # supervisor keys that no earlier batch of this device was sealed to
+_SEALED_TO = "sync_escrow_sealed_to"  # the recipient key ids the escrow went to, as a JSON list
 
 
 class NoEscrowError(SyncError):
@@ -36,24 +42,48 @@ class NoEscrowError(SyncError):
 
 
 def seal_escrow(store: Store) -> bool:
-    """Queue the escrow batch if this store has not yet; True if it did now."""
-    if read_meta(store.connection, _SEALED) is not None:
-        return False
+    """Queue an escrow batch for the directory's supervisors this store has not sealed its key to yet (all of them the
+    first time; later, only a supervisor added to the directory since); True if it sealed one now."""
     directory, keys = require_directory(store), device_keys(store)
-    recipients = directory.recipient_keys(keys.recipient.suite)
-    if not recipients:
-        return False
-    payload = json.dumps({"data_key": store.raw_data_key.hex(), "format": ESCROW_FORMAT}).encode()
     with write_transaction(store.connection):
-        if read_meta(store.connection, _SEALED) is not None:
+        done = _sealed_to(store)
+        recipients = [key for key in directory.recipient_keys(keys.recipient.suite) if key.key_id not in done]
+        if not recipients:
             return False
-        seal_and_keep(store, directory, keys, payload, recipients, (0, -1))
+        everyone = directory.recipient_keys(keys.recipient.suite)  # every supervisor, so no one's chain has a gap
+        document = {"data_key": store.raw_data_key.hex(), "format": ESCROW_FORMAT,
+                    NEW_RECIPIENTS: sorted(key.key_id for key in recipients)}  # fmt: skip
+        seal_and_keep(store, directory, keys, json.dumps(document).encode(), everyone, (0, -1))
         write_meta(store.connection, _SEALED, utc_now())
+        write_meta(store.connection, _SEALED_TO, json.dumps(sorted(done | {key.key_id for key in recipients})))
     return True
+
+
+def forget_sealed(connection: Connection) -> None:
+    """The escrow batch was dropped before it left (re-cut after an erasure): seal it again next time."""
+    connection.execute("DELETE FROM meta WHERE key IN (?, ?)", (_SEALED, _SEALED_TO))
+
+
+def _sealed_to(store: Store) -> set[str]:
+    """The supervisor keys the escrow was sealed to. A store that sealed before this was recorded (only the time
+    was) is sealed again to every supervisor once: a copy too many is harmless, a supervisor left out is not."""
+    held = read_meta(store.connection, _SEALED_TO)
+    return set(json.loads(held)) if held else set()
 
 
 def is_escrow(document: object) -> bool:
     return isinstance(document, dict) and document.get("format") == ESCROW_FORMAT
+
+
+def starts_chain_for(document: object, key_id: str) -> bool:
+    """Whether an escrow says, signed by its sender, that no earlier batch of the sender's was sealed to `key_id`:
+    a supervisor added to the directory later starts the sender's chain there (the batches before it never reach
+    it, and that gap is not the server withholding anything)."""
+    if not is_escrow(document):
+        return False
+    assert isinstance(document, dict)
+    listed = document.get(NEW_RECIPIENTS)
+    return isinstance(listed, list) and key_id in listed
 
 
 def keep(connection: Connection, device_id: str, document: dict[str, object]) -> None:

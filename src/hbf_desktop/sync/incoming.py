@@ -161,6 +161,11 @@ class Receiver:
             if status is ChainStatus.DUPLICATE:
                 report.duplicates += 1
                 return -1
+            if status is ChainStatus.STALE and batch.header.sealed_key_for(self._keys.recipient.key_id) is None:
+                self._hold(writer, self._held(batch, sync_state.NOT_ADDRESSED, None), None, report)
+                return 0  # from before this laptop was a recipient (a bundle carries those too): nothing for us
+            if status is ChainStatus.GAP and self._starts_chain(batch, peer):
+                status = ChainStatus.OK
             if status is ChainStatus.GAP:
                 missing = f"{peer.last_sequence + 1}-{metadata.sequence - 1}"
                 reason = f"Waiting for batches {missing} of device {metadata.device_id}."
@@ -174,6 +179,18 @@ class Receiver:
         if strict:
             sync_state.advance_peer(connection, metadata.device_id, metadata.sequence, digest)
         return count
+
+    def _starts_chain(self, batch: SealedBatch, peer: sync_state.Peer) -> bool:
+        """A supervisor added later: nothing accepted from the sender yet, and the sender's escrow says it is the
+        first batch sealed to us (signed and sealed, so a server cannot claim it to hide batches)."""
+        key_id = self._keys.recipient.key_id
+        if not self._supervisor or peer.last_hash is not None or batch.header.sealed_key_for(key_id) is None:
+            return False
+        try:
+            document = json.loads(open_batch(batch, self._keys.recipient, key_id))
+        except (ProtocolError, ValueError):
+            return False
+        return escrow.starts_chain_for(document, key_id)
 
     def _open_and_merge(self, writer: Writer, batch: SealedBatch, report: ReceiveReport, *, relay: bool) -> int:
         metadata = batch.metadata

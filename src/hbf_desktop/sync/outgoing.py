@@ -57,7 +57,7 @@ def seal_pending(
             audience, changes = sync_state.unbatched_changes(store.connection, max_changes, max_bytes)
             if not changes:
                 return sealed
-            recipients = supervisors + _worker_keys(store, audience, keys.recipient.suite)
+            recipients = supervisors + worker_keys(store, audience, keys.recipient.suite)
             payload = build_payload([text for _, text in changes])
             seal_and_keep(store, directory, keys, payload, recipients, (changes[0][0], changes[-1][0]))
         sealed += 1
@@ -92,7 +92,7 @@ def seal_and_keep(
     sync_state.add_outgoing(store.connection, sequence, str(batch_id), batch_hash(data), data, seqs)
 
 
-def _worker_keys(store: Store, device_id: str | None, suite: CipherSuite) -> list[RecipientPublicKey]:
+def worker_keys(store: Store, device_id: str | None, suite: CipherSuite) -> list[RecipientPublicKey]:
     """The assigned worker's pinned recipient key: a supervisor's change to that worker's client is sealed to it."""
     if device_id is None:
         return []

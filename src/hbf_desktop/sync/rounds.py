@@ -34,6 +34,7 @@ from hbf_desktop.sync.identity import (
 )
 from hbf_desktop.sync.incoming import Incoming, Receiver, ReceiveReport
 from hbf_desktop.sync.outgoing import seal_pending
+from hbf_desktop.sync.recut import recut_erased
 from hbf_desktop.sync.wipe import obey_if_ordered
 
 CURSOR_KEY = "sync_download_cursor"
@@ -97,7 +98,8 @@ def run_round(store: Store, client: SyncClient, *, progress: Progress | None = N
     report = RoundReport()
     try:
         _refresh_directory(store, client, report)
-        seal_escrow(store)  # once per store: its data key, sealed to the supervisors
+        recut_erased(store)  # unsent batches carrying an erased record's old values are cut again without them
+        seal_escrow(store)  # once per store (and per supervisor added later): its data key, sealed to the supervisors
         report.sealed = seal_pending(store)
         _upload(store, client, report, progress)
         report.attachments_sent = upload_attachments(store, client)
@@ -127,6 +129,8 @@ def _upload(store: Store, client: SyncClient, report: RoundReport, progress: Pro
         batch = pending[index]
         if progress:
             progress("upload", index, len(pending))
+        with write_transaction(store.connection):
+            sync_state.mark_leaving(store.connection, batch.sequence)  # never re-cut from now on
         try:
             answer = client.upload(batch.batch_id, batch.data)
         except ServerAnswerError as error:
