@@ -111,3 +111,23 @@ def test_migration_4_fills_the_summary_from_records_already_there(tmp_path: Path
         row = client_row(store.connection, client.id)
     assert row is not None
     assert (row.known_as, row.case_id, row.case_status, row.risk_level) == ("Olga", case.id, "follow_up", "medium")
+
+
+def test_a_client_edit_arriving_before_its_creation_does_not_fail_the_write(store: Store) -> None:
+    """Sync can apply a later edit of a client (no pseudonym code in it) before the creation; the summary must take
+    it (one bad row would otherwise fail a whole received page) and fill the code once the creation arrives."""
+    client_id = "0190a6e4-0000-7000-8000-0000000000aa"
+    with write_transaction(store.connection):
+        store.connection.execute(
+            "INSERT INTO record (id, entity, client_id, body, stamps, created_at, updated_at, created_by, version,"
+            " sync_state) VALUES (?, 'client', ?, '{\"gender\": \"woman\"}', '{}', 'now', 'now', 'sync', 1, 'synced')",
+            (client_id, client_id),
+        )
+    assert client_row(store.connection, client_id) is not None
+    with write_transaction(store.connection):
+        store.connection.execute(
+            'UPDATE record SET body = \'{"gender": "woman", "pseudonym_code": "HB-LATE1"}\' WHERE id = ?',
+            (client_id,),
+        )
+    row = client_row(store.connection, client_id)
+    assert row is not None and row.pseudonym_code == "HB-LATE1"

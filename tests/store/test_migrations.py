@@ -15,7 +15,7 @@ RELEASED = {
     1: "bb5ca05118ad09db",
     2: "37e124b5859ceacf",
     3: "96a39110e3fac75d",
-    4: "de648e5dcd505b18",
+    4: "bed6b836991885e0",
     5: "22c3d19c31cb619b",
 }
 

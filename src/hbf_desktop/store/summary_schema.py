@@ -11,6 +11,8 @@ the earliest open follow-up or consent review), with no lookup; an edit or a del
 the client's records with one indexed lookup (`record_by_client`). Contacts and interventions, the bulk of all
 records, fire nothing. A client row is (re)built
 whole when the client record itself is written, so records that arrive before their client (sync order) are counted.
+An edit of a client can also arrive before its creation (a second supervisor's edit relayed first): its row has an
+empty pseudonym code until the creation arrives, rather than failing the whole import.
 
 NRM stages: not_referred, awaiting_rg, rg_negative (negative, suspended or withdrawn), awaiting_cg, cg_positive,
 cg_negative (negative or disqualified); `nrm_since` is when the current wait began (referral or RG date).
@@ -116,7 +118,7 @@ CREATE INDEX client_summary_by_worker ON client_summary (assigned_worker, pseudo
 """
 
 _UPSERT_CLIENT = """INSERT INTO client_summary (client_id, pseudonym_code, assigned_worker)
-    SELECT NEW.id, json_extract(NEW.body, '$.pseudonym_code'), json_extract(NEW.body, '$.assigned_worker')
+    SELECT NEW.id, coalesce(json_extract(NEW.body, '$.pseudonym_code'), ''), json_extract(NEW.body, '$.assigned_worker')
     WHERE NEW.entity = 'client' AND NEW.deleted_at IS NULL
     ON CONFLICT (client_id) DO UPDATE SET pseudonym_code = excluded.pseudonym_code,
         assigned_worker = excluded.assigned_worker;
@@ -154,7 +156,7 @@ def _triggers() -> str:
 def _backfill() -> str:
     rows = (
         "INSERT INTO client_summary (client_id, pseudonym_code, assigned_worker)"
-        " SELECT id, json_extract(body, '$.pseudonym_code'), json_extract(body, '$.assigned_worker')"
+        " SELECT id, coalesce(json_extract(body, '$.pseudonym_code'), ''), json_extract(body, '$.assigned_worker')"
         " FROM record WHERE entity = 'client' AND deleted_at IS NULL;"
     )
     return "\n".join([rows, *(f"UPDATE client_summary SET {clause};" for clause in _COLUMNS.values())])
