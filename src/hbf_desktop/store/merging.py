@@ -67,7 +67,7 @@ class Change:
     entity: EntitySpec
     record_id: str
     stamp: str
-    fields: dict[str, JsonValue]
+    fields: dict[str, JsonValue] = field(repr=False)  # received values: never in a traceback or log line
     base: dict[str, str]
     deleted: bool
     erased: bool
