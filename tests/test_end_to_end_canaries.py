@@ -13,10 +13,7 @@ decrypted: the scan is for clear text. For the erased client, the decrypted stor
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -27,31 +24,21 @@ from hbf_desktop.domain.model import FieldKind
 from hbf_desktop.store.store import Store
 from hbf_desktop.sync.protocol import SigningPrivateKey
 from hbf_desktop.synthetic.generator import generate
+from tests.cli.helpers import Cli
 from tests.conftest import PASSPHRASE
 from tests.server.harness import RunningServer, run_cli
 
 ORG_PASSPHRASE = "a long organisation passphrase"
 
 
-class Laptop:
+def _laptop(base: Path, name: str, temp_dir: Path) -> Cli:
     """One caseworker's laptop as the command line sees it: a store folder, a passphrase file, the shared $TMPDIR."""
+    return Cli(base / name / "data", base / "secrets" / "passphrase", temp_dir)
 
-    def __init__(self, base: Path, name: str, temp_dir: Path) -> None:
-        self.name = name
-        self.data_dir = base / name / "data"
-        self.passphrase_file = base / "secrets" / "passphrase"
-        self.temp_dir = temp_dir
 
-    def run(self, *arguments: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        environment = dict(os.environ, TMPDIR=str(self.temp_dir), HBF_PASSPHRASE_FILE=str(self.passphrase_file))
-        environment.update(HBF_DATA_DIR=str(self.data_dir), HBF_ORG_PASSPHRASE_FILE=str(self.passphrase_file))
-        result = subprocess.run(
-            [sys.executable, "-m", "hbf_desktop", *arguments],
-            capture_output=True, text=True, env=environment, stdin=subprocess.DEVNULL, timeout=120,
-        )  # fmt: skip
-        if check and result.returncode != 0:
-            raise AssertionError(f"{self.name}: {arguments} failed: {result.stderr}")
-        return result
+def _org(laptop: Cli, command: str, *arguments: str) -> None:
+    """An `hbf-desktop org` command run by the administrator (here on the supervisor's laptop)."""
+    laptop.run("org", command, "--passphrase-file", str(laptop.passphrase_file), *arguments)
 
 
 def _canary_value(kind: FieldKind, canary: str, phone: str) -> object:
@@ -133,19 +120,19 @@ def _code(server: RunningServer, user: str, role: str) -> str:
     return result.stdout.strip().rsplit(" ", 1)[1]
 
 
-def _set_up_organisation(tmp_path: Path, laptops: dict[str, Laptop], server: RunningServer) -> Path:
+def _set_up_organisation(tmp_path: Path, laptops: dict[str, Cli], server: RunningServer) -> Path:
     """Org folder, supervisor in the directory, provisioning file, server initialised, every laptop enrolled."""
     sam = laptops["sam"]
     org = tmp_path / "org"
-    sam.run("org", "init", "--id", "hbf", "--name", "Test organisation", "--server", server.base_url, "--out", str(org))
+    _org(sam, "init", "--id", "hbf", "--name", "Test organisation", "--server", server.base_url, "--out", str(org))
     for name, laptop in laptops.items():
         out = laptop.run("init", "--user", name).stdout
         assert "recovery" in out.lower()
     sam.run("device-keys", "--out", str(tmp_path / "sam.keys"))
-    sam.run("org", "add-supervisor", "--org", str(org), "--public-keys", str(tmp_path / "sam.keys"))
-    sam.run("org", "sign-directory", "--org", str(org), "--out", str(tmp_path / "directory.json"))
+    _org(sam, "add-supervisor", "--org", str(org), "--public-keys", str(tmp_path / "sam.keys"))
+    _org(sam, "sign-directory", "--org", str(org), "--out", str(tmp_path / "directory.json"))
     provisioning = tmp_path / "provisioning.json"
-    sam.run("org", "provisioning", "--org", str(org), "--out", str(provisioning))
+    _org(sam, "provisioning", "--org", str(org), "--out", str(provisioning))
     initialised = run_cli("init", "--provisioning", str(provisioning), *server.where)
     assert initialised.returncode == 0, initialised.stderr
     sam.run("org", "publish", "--server", server.base_url, str(tmp_path / "directory.json"))
@@ -156,7 +143,7 @@ def _set_up_organisation(tmp_path: Path, laptops: dict[str, Laptop], server: Run
     return provisioning
 
 
-def _write_every_output(tmp_path: Path, laptops: dict[str, Laptop]) -> None:
+def _write_every_output(tmp_path: Path, laptops: dict[str, Cli]) -> None:
     """De-identified reports in every format, exports without identity, backups and a USB bundle."""
     sam = laptops["sam"]
     reports = tmp_path / "reports"
@@ -185,7 +172,7 @@ def test_canaries_never_reach_disk_in_clear(tmp_path: Path) -> None:
     )  # fmt: skip
     server.start({"TMPDIR": str(temp_dir)})
     try:
-        laptops = {name: Laptop(tmp_path, name, temp_dir) for name in ("sam", "ana", "ben")}
+        laptops = {name: _laptop(tmp_path, name, temp_dir) for name in ("sam", "ana", "ben")}
         _set_up_organisation(tmp_path, laptops, server)
         clients: dict[str, list[str]] = {}
         canaries: dict[str, dict[str, list[str]]] = {}
@@ -221,7 +208,7 @@ def test_canaries_never_reach_disk_in_clear(tmp_path: Path) -> None:
     _assert_erased_everywhere(laptops, canaries["ana"][erased_client], canaries["ana"][kept_client])
 
 
-def _assert_erased_everywhere(laptops: dict[str, Laptop], erased: list[str], kept: list[str]) -> None:
+def _assert_erased_everywhere(laptops: dict[str, Cli], erased: list[str], kept: list[str]) -> None:
     """No table of any decrypted store holds the erased client's canaries; the other client's are still there."""
     for name, laptop in laptops.items():
         store = Store.unlock(laptop.data_dir, PASSPHRASE)
