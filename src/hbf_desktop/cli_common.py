@@ -15,6 +15,7 @@ from hbf_desktop.store.store import Store
 from hbf_desktop.store.unlocking import UnlockPolicy
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_SECRET_FILE_BYTES = 64 * 1024  # a passphrase or recovery key is one short line
 
 
 class UsageError(DomainError):
@@ -34,7 +35,11 @@ def read_secret(file_option: str | None, environment: str | None, prompt: str, c
     path = file_option or (os.environ.get(environment) if environment else None)
     if path:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            with open(path, "rb") as stream:  # bounded: a wrong path (a log, /dev/zero) must not hang or fill memory
+                data = stream.read(MAX_SECRET_FILE_BYTES + 1)
+            if len(data) > MAX_SECRET_FILE_BYTES:
+                raise UsageError(f"{path} is not a passphrase file: it is larger than 64 KiB")
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read {path}: {error}") from None
         secret = text.splitlines()[0] if text.splitlines() else ""

@@ -23,7 +23,7 @@ class InterchangeRecord:
 
     entity: str
     id: str
-    values: RecordValues
+    values: RecordValues = field(repr=False)  # never in a traceback, log line or crash report
     line: int | None = None
     source: str = ""
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hbf_desktop.domain.entities import ENTITIES
 from hbf_desktop.domain.interchange import InterchangeRecord, write_csv_folder, write_jsonl
-from hbf_desktop.store.errors import OperationCancelledError
+from hbf_desktop.store.errors import OperationCancelledError, StoreError
 from hbf_desktop.store.files import PRIVATE_FILE_MODE, ensure_private_directory, sync_directory
 from hbf_desktop.store.store import Store
 
@@ -24,6 +24,10 @@ from hbf_desktop.store.store import Store
 EXPORT_ORDER = ("organisation", "client", "client_identity", "case")
 
 Cancelled = Callable[[], bool]
+
+
+class ExportDestinationError(StoreError):
+    """--out names something an export must not replace (a folder of the person's own files, or a file for CSV)."""
 
 
 def export_records(
@@ -35,6 +39,7 @@ def export_records(
     cancelled: Cancelled | None = None,
 ) -> int:
     """Write the export; returns how many records it holds."""
+    _check_destination(destination, file_format)
     records = list(_records_to_export(store, include_identity, cancelled))
     temporary = destination.with_name(f".{destination.name}.partial")
     try:
@@ -58,6 +63,24 @@ def export_records(
     reason = f"{file_format}, {'with' if include_identity else 'without'} identity"
     store.audit_event("export", reason=reason)
     return len(records)
+
+
+def _check_destination(destination: Path, file_format: str) -> None:
+    """Refuse, before anything is written, to replace what is not an earlier export of the same kind.
+
+    The export is moved into place over `destination`; a folder there is deleted first. Only an earlier CSV export
+    (a folder of nothing but `<entity>.csv` files) may go: a mistyped --out must never cost anyone their files.
+    """
+    if file_format == "csv" and destination.exists() and not destination.is_dir():
+        raise ExportDestinationError(f"{destination} is a file; a CSV export is a folder. Nothing was written.")
+    if not destination.is_dir():
+        return
+    expected = {f"{entity}.csv" for entity in ENTITIES}
+    if file_format != "csv" or any(path.name not in expected or path.is_dir() for path in destination.iterdir()):
+        raise ExportDestinationError(
+            f"{destination} is a folder that is not an earlier CSV export, so it is kept as it is. Nothing was "
+            "written: choose a new name for the export."
+        )
 
 
 def _records_to_export(

@@ -69,7 +69,7 @@ class Change:
     entity: EntitySpec
     record_id: str
     stamp: str
-    fields: dict[str, JsonValue]
+    fields: dict[str, JsonValue] = field(repr=False)  # received values: never in a traceback or log line
     base: dict[str, str]
     deleted: bool
     erased: bool
@@ -116,6 +116,8 @@ def merge_changes(writer: Writer, changes: Sequence[Change]) -> MergeOutcome:
             "INSERT OR IGNORE INTO sync_applied (record_id) VALUES (?)", ((rid,) for rid in sorted(outcome.records))
         )
         writer.observe(outcome.latest_stamp)
+    if outcome.erased:  # FTS5 keeps deleted terms in old segments until a merge (as store/erasure.py does locally)
+        writer.connection.execute("INSERT INTO search (search) VALUES ('optimize')")
     return outcome
 
 
@@ -214,6 +216,10 @@ def _erase(writer: Writer, change: Change, row: tuple[object, ...] | None, now: 
         search.replace_index_row(connection, int(str(row[0])), None, change.record_id, None)
     connection.execute("DELETE FROM attachment_chunk WHERE record_id = ?", (change.record_id,))
     connection.execute("DELETE FROM conflict WHERE record_id = ?", (change.record_id,))
+    # As Writer.erase does: this laptop's own earlier changes to the record still hold its values (kept until sent).
+    connection.execute(
+        "UPDATE outbox SET change = json_set(change, '$.fields', json('{}')) WHERE record_id = ?", (change.record_id,)
+    )
 
 
 def _reindex(

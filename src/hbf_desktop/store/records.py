@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hbf_desktop.domain.clock import HybridLogicalClock
 from hbf_desktop.domain.entities import entity as entity_spec
@@ -32,7 +32,7 @@ class StoredRecord:
     id: str
     entity: str
     client_id: str | None
-    values: RecordValues
+    values: RecordValues = field(repr=False)  # never in a traceback, log line or crash report (security review)
     stamps: dict[str, str]
     created_at: str
     updated_at: str

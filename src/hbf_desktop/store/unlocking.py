@@ -59,6 +59,10 @@ def unlock_with_passphrase(
             f"There is no HBF Desktop store in {paths.data_dir}. Run set-up first (hbf-desktop init)."
         )
     failures, last_failure = _read_attempts(paths)
+    if last_failure > now() + MAX_DELAY_SECONDS:
+        # Recorded while the clock ran fast (laptops' clocks can be a year out): the wait would outlast the clock's
+        # error, not the delay. Keep the count, forget the time, as for a damaged attempts file.
+        last_failure = 0.0
     wait = last_failure + delay_after(failures) - now()
     if wait > 0:
         raise UnlockThrottledError(f"Too many wrong passphrases. Try again in {math.ceil(wait)} seconds.", wait)

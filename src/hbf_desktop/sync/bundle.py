@@ -145,6 +145,8 @@ def _split_batches(data: bytes, offset: int, end: int, count: int) -> tuple[byte
 def import_bundle(store: Store, source: Path) -> ReceiveReport:
     """Check the whole bundle, then apply all of its batches in one transaction; a refused bundle changes nothing."""
     try:
+        if source.stat().st_size > MAX_BUNDLE_BYTES:  # before reading: a huge file would fill memory first
+            raise BundleError("The file is too large to be a bundle; nothing was applied.")
         data = source.read_bytes()
     except OSError as error:
         raise BundleError(f"Cannot read {source}: {error.strerror or error}.") from None
