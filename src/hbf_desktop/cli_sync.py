@@ -7,10 +7,11 @@ Heavy imports (cryptography, the sync engine) happen inside the handlers, so oth
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from hbf_desktop.cli_common import EXIT_OK, UsageError, open_store, store_dir
+from hbf_desktop.cli_common import EXIT_OK, UsageError, open_store, read_secret, store_dir
 
 
 def add_commands(
@@ -22,6 +23,11 @@ def add_commands(
     enrol.add_argument("--provisioning", metavar="FILE", help="the organisation's provisioning file (kept for later)")
     enrol.add_argument("--server", metavar="URL", help="the sync server (default: the provisioning file's)")
     enrol.add_argument("--code", metavar="CODE", help="the one-time enrolment code from an administrator")
+    enrol.add_argument(
+        "--code-file",
+        metavar="FILE",
+        help="read the enrolment code from FILE (default: HBF_ENROL_CODE_FILE); keeps it out of process lists",
+    )
     enrol.add_argument("--directory", metavar="FILE", help="a signed directory file, to work by USB bundle only")
     enrol.add_argument("--label", default="", help="a name for this laptop (not client data)")
 
@@ -48,6 +54,14 @@ def add_commands(
     assign.add_argument("--note", metavar="TEXT", help="a note for the caseworker (a follow-up task on the case)")
 
 
+def _enrolment_code(arguments: argparse.Namespace) -> str | None:
+    """The code from --code-file (or HBF_ENROL_CODE_FILE) when given: a code on the command line shows in process
+    lists and shell history, and stays valid until it expires if the enrolment fails."""
+    if arguments.code_file or os.environ.get("HBF_ENROL_CODE_FILE"):
+        return read_secret(arguments.code_file, "HBF_ENROL_CODE_FILE", "Enrolment code: ", False).strip()
+    return str(arguments.code) if arguments.code else None
+
+
 def _enrol(arguments: argparse.Namespace) -> int:
     from hbf_desktop.config import ProvisioningError, load_provisioning, save_provisioning
     from hbf_desktop.store.transactions import write_meta, write_transaction
@@ -56,8 +70,11 @@ def _enrol(arguments: argparse.Namespace) -> int:
     from hbf_desktop.sync.identity import accept_directory, device_keys, held_directory, is_supervisor, pin_root
     from hbf_desktop.sync.rounds import SERVER_KEY
 
-    if not (arguments.code or arguments.directory):
-        raise UsageError("give --code CODE (to enrol with the server) or --directory FILE (to work by bundle)")
+    code = _enrolment_code(arguments)
+    if not (code or arguments.directory):
+        raise UsageError(
+            "give --code-file FILE or --code CODE (to enrol with the server) or --directory FILE (bundles)"
+        )
     data_dir = store_dir(arguments)
     with open_store(arguments) as store:
         try:
@@ -75,11 +92,11 @@ def _enrol(arguments: argparse.Namespace) -> int:
         keys = device_keys(store)
         if arguments.directory:
             accept_directory(store, _read(arguments.directory))
-        if arguments.code:
+        if code:
             url = arguments.server or provisioning.server_url
             client = SyncClient(url, store.author.device_id, keys)
             client.health()
-            answer = client.enrol(arguments.code, arguments.label)
+            answer = client.enrol(code, arguments.label)
             with write_transaction(store.connection):
                 write_meta(store.connection, SERVER_KEY, url)
             print(f"Enrolled with {url} as {answer.get('user')} ({answer.get('role')}).")

@@ -62,7 +62,13 @@ def _three_laptops(
     for name, cli in laptops.items():
         role = "supervisor" if name == "sam" else "worker"
         user = name + suffix
-        out = cli.run("enrol", "--provisioning", str(provisioning), "--code", _code(server, user, role)).stdout
+        if name == "ben":  # the code from a file, as the README advises; the others on the command line
+            code_file = tmp_path / f"{user}.code"
+            code_file.write_text(_code(server, user, role) + "\n")
+            code_option = ["--code-file", str(code_file)]
+        else:
+            code_option = ["--code", _code(server, user, role)]
+        out = cli.run("enrol", "--provisioning", str(provisioning), *code_option).stdout
         assert f"Enrolled with {server.base_url} as {user} ({role})" in out
         assert ("this laptop is a supervisor" in out) == (name == "sam")
     return laptops
