@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +68,12 @@ def test_offline_says_how_many_changes_wait_and_lock_stops_the_engine(
     assert "safe on this laptop" in window.sync_status.text.toolTip()
     assert window.actions_.sync.isEnabled() and window.session.role == "worker"
     assert len(_engine_threads()) == 1
+
+    seen: list[str] = []
+    window.sync.status_changed.connect(lambda status: seen.append(status.state.value))
+    window.sync.reachability_changed(QNetworkInformation.Reachability.Online)  # what the system says on reconnect
+    qtbot.waitUntil(lambda: seen[-1:] == ["offline"], timeout=WAIT_MS)
+    assert seen[0] == "syncing", "the network's return tried at once, not after the 60 s back-off"
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.sync.running and not window.actions_.sync.isEnabled()
@@ -147,8 +154,8 @@ def test_enrolment_in_the_gui_uses_the_provisioned_server_and_shows_the_result(
                     "root_key_id": public.key_id, "policy": {}}  # fmt: skip
     save_provisioning(seeded_dir, json.dumps(provisioning).encode())
     window = _sync_window(qtbot, make_window, seeded_dir, rows=2)
-    window.shell.show_view(window.settings_view)
-    dialog = window.settings_view.open_enrolment()
+    dialog = window.offer_enrolment()  # what the first run does after set-up with a provisioning file
+    assert window.shell.views.currentWidget() is window.settings_view
     qtbot.waitUntil(lambda: dialog.server.text() == server.base_url, timeout=WAIT_MS)
     assert dialog.server.isReadOnly(), "the organisation's server is not typed by hand"
     assert dialog.root_key.text() == public.key_id
@@ -169,3 +176,21 @@ def test_enrolment_in_the_gui_uses_the_provisioned_server_and_shows_the_result(
     with Store.open_with_key(seeded_dir, bytearray(store_template.data_key)) as store:
         assert read_meta(store.connection, ROLE_KEY) == "supervisor"
         assert read_meta(store.connection, SERVER_KEY) == server.base_url
+
+
+def test_the_status_bar_says_each_state_in_plain_words(qtbot: QtBot) -> None:
+    from hbf_desktop.sync import engine
+    from hbf_desktop.ui.status_bar import SyncStatus as StatusWidget
+
+    widget = StatusWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_status(engine.SyncStatus(engine.SyncState.SYNCING, 12, "Syncing: sending changes…", progress=(3, 8)))
+    assert widget.state is SyncState.SYNCING and widget.text.text() == "Syncing: sending changes…"
+    assert widget.progress.isVisible() and (widget.progress.value(), widget.progress.maximum()) == (3, 8)
+    widget.show_status(engine.SyncStatus(engine.SyncState.SYNCED, 0, "Synced at 14:05 UTC.", synced_at="x"))
+    assert not widget.progress.isVisible() and widget.waiting.text() == "Nothing waiting"
+    problem = engine.SyncStatus(engine.SyncState.ERROR, 4, "The server refused the batch.", "Try again later.")
+    widget.show_status(problem)
+    assert widget.text.text() == "The server refused the batch. Try again later.", "what went wrong and what to do"
+    assert widget.waiting.text() == "4 changes waiting"

@@ -17,6 +17,7 @@ from hbf_desktop.ui.caseload_model import CaseloadModel
 from hbf_desktop.ui.caseload_view import CaseloadView
 from hbf_desktop.ui.client_view import ClientView
 from hbf_desktop.ui.clipboard import ClipboardGuard
+from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.idle_lock import IdleLock
 from hbf_desktop.ui.log_dialogs import call_dialog, intervention_dialog
 from hbf_desktop.ui.new_client_dialog import NewClientDialog
@@ -242,6 +243,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved."), 4000)
         if self.client_view.client_id:
             self.client_view.reload()
+
+    def offer_enrolment(self) -> EnrolDialog:
+        """First run with the organisation's set-up file: straight to the enrolment code (the server is known)."""
+        self.shell.show_view(self.settings_view)
+        return self.settings_view.open_enrolment()
 
     def _update_answered(self, message: str, ready: bool) -> None:
         """A verified update waiting is said in the status bar until the app closes; "up to date" is not news."""

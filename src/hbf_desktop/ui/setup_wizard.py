@@ -73,7 +73,8 @@ class ProvisioningPage(QWizardPage):
         self.details.setText(
             self.tr(
                 "Organisation: {name}\nServer: {url}\nRoot key id: {key}\n\n"
-                "Compare the root key id with the one your IT contact read out to you."
+                "Compare the root key id with the one your IT contact read out to you. After set-up you will be "
+                "asked for the enrolment code your administrator gives you."
             ).format(
                 name=getattr(provisioning, "organisation_name", ""),
                 url=getattr(provisioning, "server_url", ""),

@@ -42,6 +42,21 @@ class SyncControl(QObject):
         self._from_engine.connect(self._arrived)
         action.triggered.connect(self.sync_now)
         action.setEnabled(False)
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        """Sync at once when the system says the network is back (the back-off could otherwise wait 15 minutes).
+        Without a backend for this platform the engine's timer and back-off still bring the laptop up to date."""
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if QNetworkInformation.loadDefaultBackend() and QNetworkInformation.instance() is not None:
+            QNetworkInformation.instance().reachabilityChanged.connect(self.reachability_changed)
+
+    def reachability_changed(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online and self._engine is not None:
+            self._engine.network_changed()
 
     @property
     def running(self) -> bool:
