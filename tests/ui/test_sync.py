@@ -66,6 +66,7 @@ def test_offline_says_how_many_changes_wait_and_lock_stops_the_engine(
     text = window.sync_status.text.text()
     assert text.startswith("Offline: ") and "changes waiting to be sent" in text
     assert "safe on this laptop" in window.sync_status.text.toolTip()
+    assert not window.sync_status.waiting.isVisible(), "the count is said once"
     assert window.actions_.sync.isEnabled() and window.session.role == "worker"
     assert len(_engine_threads()) == 1
 
@@ -158,7 +159,7 @@ def test_enrolment_in_the_gui_uses_the_provisioned_server_and_shows_the_result(
     assert window.shell.views.currentWidget() is window.settings_view
     qtbot.waitUntil(lambda: dialog.server.text() == server.base_url, timeout=WAIT_MS)
     assert dialog.server.isReadOnly(), "the organisation's server is not typed by hand"
-    assert dialog.root_key.text() == public.key_id
+    assert dialog.root_key.text() == public.key_id and not dialog.import_button.isVisible()
 
     qtbot.keyClicks(dialog.code, "not-a-code")
     qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)

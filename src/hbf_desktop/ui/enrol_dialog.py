@@ -106,6 +106,7 @@ class EnrolDialog(QDialog):
         self.root_key.setText(provisioning.root_key_id)
         self.server.setText(provisioning.server_url)
         self.server.setReadOnly(True)  # the organisation's server: nobody types it by hand
+        self.import_button.setVisible(False)  # provisioning a laptop again is IT's work, not a caseworker's
         self.outcome.setText(self.tr("Compare the root key id with the one your IT contact read out to you."))
 
     def enrol(self) -> None:

@@ -75,9 +75,11 @@ class SyncStatus(QWidget):
         self.progress.setVisible(status.progress is not None and state is SyncState.SYNCING)
         if state is not SyncState.SYNCING:
             self.set_waiting(status.waiting_changes)
+        self.waiting.setVisible(state is not SyncState.OFFLINE)  # "Offline: N changes waiting…" says it already
 
     def _set(self, state: SyncState, words: str, advice: str) -> None:
         self._state = state
+        self.waiting.setVisible(True)
         self.text.setText(words)
         self.text.setToolTip(advice)
         self.text.setAccessibleDescription(advice)
