@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
         self.session.call(caseload_workers, self.caseload_view.set_workers, lambda _: None)
         self.refresh_waiting()
         self.sync.unlocked()
-        self.updates.check()
+        if self.updates.last is None:
+            self.updates.check()  # once per run, not at every unlock (an auto-lock comes every few idle minutes)
         self.search.setFocus()
 
     def lock(self) -> None:
