@@ -19,6 +19,7 @@ from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import read_meta, write_meta, write_transaction
 from hbf_desktop.sync.enrolment import ROLE_KEY
 from hbf_desktop.sync.identity import device_keys
+from hbf_desktop.sync.protocol import SigningPrivateKey
 from hbf_desktop.sync.rounds import SERVER_KEY
 from hbf_desktop.sync.wipe import make_wipe_order
 from hbf_desktop.ui.main_window import MainWindow
@@ -195,3 +196,31 @@ def test_the_status_bar_says_each_state_in_plain_words(qtbot: QtBot) -> None:
     widget.show_status(problem)
     assert widget.text.text() == "The server refused the batch. Try again later.", "what went wrong and what to do"
     assert widget.waiting.text() == "4 changes waiting"
+
+
+def test_enrolment_without_a_set_up_file_asks_for_one_and_refuses_a_broken_one(
+    qtbot: QtBot, make_window: WindowFactory, seeded_dir: Path, tmp_path: Path
+) -> None:
+    window = _sync_window(qtbot, make_window, seeded_dir, rows=2)
+    dialog = window.settings_view.open_enrolment()
+    qtbot.waitUntil(lambda: dialog.organisation.text().startswith("No set-up file yet"), timeout=WAIT_MS)
+    assert not dialog.server.isReadOnly() and dialog.import_button.isVisible()
+    dialog.code.setText("ABCD-EFGH")
+    qtbot.mouseClick(dialog.enrol_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.text().startswith("Import the organisation's set-up file first")
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "hbf-provisioning-v1"}')
+    dialog.import_file(broken)
+    qtbot.waitUntil(lambda: "could not be used, and nothing was changed" in dialog.outcome.text(), timeout=WAIT_MS)
+    assert not (seeded_dir / "provisioning.json").exists() and dialog.provisioning is None
+
+    root = SigningPrivateKey.generate().public_key()
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"format": "hbf-provisioning-v1", "organisation_id": "hbf", "organisation_name": "Org",
+                                "server_url": "https://sync.example.org", "root_signing_key": root.to_text(),
+                                "root_key_id": root.key_id, "policy": {}}))  # fmt: skip
+    dialog.import_file(good)
+    qtbot.waitUntil(lambda: dialog.server.isReadOnly(), timeout=WAIT_MS)
+    assert dialog.server.text() == "https://sync.example.org" and dialog.root_key.text() == root.key_id
+    assert (seeded_dir / "provisioning.json").exists()

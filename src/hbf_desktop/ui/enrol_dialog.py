@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hbf_desktop.config import Provisioning, ProvisioningError, load_provisioning, save_provisioning
+from hbf_desktop.config import Provisioning
 from hbf_desktop.domain.model import DomainError
-from hbf_desktop.ui.file_dialogs import choose_file_to_open
+from hbf_desktop.ui import provisioning_file
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
 
@@ -79,22 +79,16 @@ class EnrolDialog(QDialog):
         self.enrol_button.clicked.connect(self.enrol)
         self.import_button.clicked.connect(self._choose)
         self.code.setFocus()
-        data_dir = session.data_dir
-        session.background.run(lambda: load_provisioning(data_dir), self._show_provisioning, self._refused)
+        provisioning_file.load(session, self._show_provisioning, self._refused)
 
     def _choose(self) -> None:
-        path = choose_file_to_open(self, self.tr("Organisation set-up file"), "JSON (*.json)")
-        if path is not None:
-            self.import_file(path)
+        provisioning_file.choose_and_import(self, self._session, self._show_provisioning, self._refused)
 
     def import_file(self, path: Path) -> None:
-        data_dir = self._session.data_dir
-        self._session.background.run(lambda: save_provisioning(data_dir, path.read_bytes()),
-                                     self._show_provisioning, self._refused)  # fmt: skip
+        provisioning_file.import_file(self._session, path, self._show_provisioning, self._refused)
 
     def _refused(self, error: Exception) -> None:
-        text = self.tr("This set-up file could not be used, and nothing was changed: {error}")
-        self.outcome.setText(text.format(error=error) if isinstance(error, OSError | ProvisioningError) else str(error))
+        self.outcome.setText(provisioning_file.refusal(error))
 
     def _show_provisioning(self, provisioning: Provisioning | None) -> None:
         self.provisioning = provisioning
