@@ -42,13 +42,17 @@ class SyncControl(QObject):
         self._from_engine.connect(self._arrived)
         action.triggered.connect(self.sync_now)
         action.setEnabled(False)
-        self._watch_network()
+        self._watching = False
 
     def _watch_network(self) -> None:
         """Sync at once when the system says the network is back (the back-off could otherwise wait 15 minutes).
-        Without a backend for this platform the engine's timer and back-off still bring the laptop up to date."""
+        Without a backend for this platform the engine's timer and back-off still bring the laptop up to date.
+        Done when the first engine starts, not at launch: loading QtNetwork and its backend costs ~40 ms."""
         from PySide6.QtNetwork import QNetworkInformation
 
+        if self._watching:
+            return
+        self._watching = True
         if QNetworkInformation.loadDefaultBackend() and QNetworkInformation.instance() is not None:
             QNetworkInformation.instance().reachabilityChanged.connect(self.reachability_changed)
 
@@ -84,6 +88,7 @@ class SyncControl(QObject):
         def report(status: SyncStatus) -> None:  # on the engine's thread
             emit(self._from_engine, generation, status)
 
+        self._watch_network()
         self._engine = SyncEngine(self._session.store_opener(), report, **self.options)
         self._engine.start()  # starts a thread and returns; the first round opens its connection there
         self._action.setEnabled(True)
