@@ -21,8 +21,10 @@ def run_gui(data_dir: Path) -> int:
     _install_translations(application)
     background = Background()
     session = StoreSession(data_dir, load_policy(data_dir), background)
+    first_run = False
     try:
         if not session.exists():
+            first_run = True
             SetupWizard(session).exec()
             if not session.is_open:
                 return 0  # set-up was cancelled before a store was made; nothing was written
@@ -31,11 +33,22 @@ def run_gui(data_dir: Path) -> int:
         window.show()
         if session.is_open:
             window.show_unlocked()
+            if first_run and _provisioned(data_dir):
+                window.offer_enrolment()  # the server is known: only the one-time code is left to type
         code = application.exec()
     finally:
         session.lock()
         background.shutdown()
     return int(code)
+
+
+def _provisioned(data_dir: Path) -> bool:
+    from hbf_desktop.config import ProvisioningError, load_provisioning
+
+    try:
+        return load_provisioning(data_dir) is not None
+    except ProvisioningError:
+        return False  # the wizard already said the file could not be used
 
 
 def _install_translations(application: object) -> None:

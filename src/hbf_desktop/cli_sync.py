@@ -64,11 +64,9 @@ def _enrolment_code(arguments: argparse.Namespace) -> str | None:
 
 def _enrol(arguments: argparse.Namespace) -> int:
     from hbf_desktop.config import ProvisioningError, load_provisioning, save_provisioning
-    from hbf_desktop.store.transactions import write_meta, write_transaction
-    from hbf_desktop.sync.client import SyncClient
+    from hbf_desktop.sync.enrolment import enrol_with_server
     from hbf_desktop.sync.errors import NotSetUpError
     from hbf_desktop.sync.identity import accept_directory, device_keys, held_directory, is_supervisor, pin_root
-    from hbf_desktop.sync.rounds import SERVER_KEY
 
     code = _enrolment_code(arguments)
     if not (code or arguments.directory):
@@ -93,16 +91,9 @@ def _enrol(arguments: argparse.Namespace) -> int:
         if arguments.directory:
             accept_directory(store, _read(arguments.directory))
         if code:
-            url = arguments.server or provisioning.server_url
-            client = SyncClient(url, store.author.device_id, keys)
-            client.health()
-            answer = client.enrol(code, arguments.label)
-            with write_transaction(store.connection):
-                write_meta(store.connection, SERVER_KEY, url)
-            print(f"Enrolled with {url} as {answer.get('user')} ({answer.get('role')}).")
-            published = client.directory()
-            if published is not None:
-                accept_directory(store, published)
+            result = enrol_with_server(store, provisioning, code, server_url=arguments.server,
+                                       label=arguments.label)  # fmt: skip
+            print(f"Enrolled with {result.server_url} as {result.user} ({result.role}).")
         directory = held_directory(store)
         print(f"This laptop: device {store.author.device_id}, signing key {keys.signing.public_key().key_id}.")
         if directory is None:

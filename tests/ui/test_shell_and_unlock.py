@@ -31,7 +31,7 @@ def test_toolbar_menus_and_shortcuts_follow_ux(qtbot: QtBot, window: MainWindow)
     for action, keys in expected.items():
         assert action.shortcut().toString() == keys
         assert f"({keys})" in action.toolTip(), "the shortcut is shown in the tooltip"
-    assert not a.sync.isEnabled(), "sync is not built yet"
+    assert not a.sync.isEnabled(), "nothing to sync while locked"
     assert not a.log_call.isEnabled(), "nothing about clients works while locked"
     assert [window.shell.navigation.item(i).text() for i in range(3)] == ["Today", "Caseload", "Settings"]
 

@@ -58,6 +58,7 @@ class SyncStatus:
     progress: tuple[int, int] | None = None  # done, total (0: unknown)
     synced_at: str | None = None
     next_attempt_seconds: float | None = None
+    wiped: bool = False  # a verified wipe order erased the store: the GUI must close, nothing more can be done
 
 
 def backoff_delay(failures: int, base: float, maximum: float, rng: random.Random) -> float:
@@ -225,4 +226,4 @@ def _error_status(error: DomainError, waiting: int) -> SyncStatus:
         advice = "Your changes are kept on this laptop. Try again later; if this persists, tell IT."
     else:
         advice = "Your changes are kept on this laptop. If this persists, tell IT what this says."
-    return SyncStatus(SyncState.ERROR, waiting, str(error), advice)
+    return SyncStatus(SyncState.ERROR, waiting, str(error), advice, wiped=isinstance(error, DeviceWipedError))

@@ -19,7 +19,7 @@ class Actions:
 
         tr = owner.tr
         self.lock = make(tr("&Lock now"), "Ctrl+L", tr("Lock the screen and close the records"))
-        self.sync = make(tr("S&ync now"), "F5", tr("Send and receive changes (arrives with sync)"))
+        self.sync = make(tr("S&ync now"), "F5", tr("Send and receive changes now"))
         self.sync.setEnabled(False)
         self.new_client = make(tr("&New client…"), QKeySequence.StandardKey.New, tr("Add a new client"))
         self.log_call = make(tr("Log &welfare call…"), "Ctrl+Shift+W", tr("Log a welfare call for the selected client"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QToolButton, QWidget
 
 from hbf_desktop.store import caseload
 from hbf_desktop.ui.actions import Actions
@@ -17,6 +17,7 @@ from hbf_desktop.ui.caseload_model import CaseloadModel
 from hbf_desktop.ui.caseload_view import CaseloadView
 from hbf_desktop.ui.client_view import ClientView
 from hbf_desktop.ui.clipboard import ClipboardGuard
+from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.idle_lock import IdleLock
 from hbf_desktop.ui.log_dialogs import call_dialog, intervention_dialog
 from hbf_desktop.ui.new_client_dialog import NewClientDialog
@@ -26,8 +27,10 @@ from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.settings_view import SettingsView
 from hbf_desktop.ui.shell import Shell
 from hbf_desktop.ui.status_bar import SyncStatus
+from hbf_desktop.ui.sync_control import SyncControl
 from hbf_desktop.ui.today_view import TodayView
 from hbf_desktop.ui.unlock_page import UnlockPage
+from hbf_desktop.ui.update_notice import UpdateNotice
 
 TITLE = "HBF Desktop"  # never a client detail in the title
 WAITING_REFRESH_MS = 15_000
@@ -48,6 +51,9 @@ class MainWindow(QMainWindow):
         self.search.setMaximumWidth(320)
         self._build_views()
         self._build_chrome()
+        self.sync = SyncControl(session, self.sync_status, self.actions_.sync, self)
+        self.updates = UpdateNotice(session, self)
+        self.settings_view.connect_sync(self.sync, self.updates)
         self.idle = IdleLock(session.policy.auto_lock_minutes, self)
         self.idle.lock_now.connect(self.lock)
         self._waiting_timer = QTimer(self, interval=WAITING_REFRESH_MS)
@@ -98,6 +104,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.privacy)
         self.sync_status = SyncStatus()
         self.statusBar().addPermanentWidget(self.sync_status)
+        self.update_label = QLabel()
+        self.update_label.setAccessibleName(self.tr("Update"))
+        self.update_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.update_label)
         self.lock_button = QToolButton()
         self.lock_button.setDefaultAction(a.lock)
         self.lock_button.setAccessibleName(self.tr("Lock now"))
@@ -126,8 +136,10 @@ class MainWindow(QMainWindow):
         self.caseload_view.open_client.connect(self.open_client)
         self.today_view.open_client.connect(self.open_client)
         self.client_view.closed.connect(self.back_to_caseload)
-        self.client_view.saved.connect(self.refresh_waiting)
+        self.client_view.saved.connect(self._saved)
         self.shell.view_changed.connect(self._view_changed)
+        self.sync.wiped.connect(self.wiped)
+        self.updates.answered.connect(self._update_answered)
 
     # --- unlocked and locked ----------------------------------------------------------------------------------
 
@@ -137,6 +149,9 @@ class MainWindow(QMainWindow):
         self.caseload_view.apply()
         self.session.call(caseload_workers, self.caseload_view.set_workers, lambda _: None)
         self.refresh_waiting()
+        self.sync.unlocked()
+        if self.updates.last is None:
+            self.updates.check()  # once per run, not at every unlock (an auto-lock comes every few idle minutes)
         self.search.setFocus()
 
     def lock(self) -> None:
@@ -145,7 +160,8 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.done(QDialog.DialogCode.Rejected)
             dialog.deleteLater()
-        self.session.lock()
+        engine = self.sync.stop()
+        self.session.lock(before_close=engine.stop if engine is not None else None)
         self.clipboard.clear()
         self.search.blockSignals(True)
         self.search.setText("")  # setText, not clear(): clear() can be undone with Ctrl+Z
@@ -153,7 +169,9 @@ class MainWindow(QMainWindow):
         self.caseload_view.clear()
         self.today_view.clear()
         self.client_view.clear()
+        self.settings_view.clear()
         self.sync_status.set_waiting(0)
+        self.sync_status.set_not_set_up()
         self._set_locked(True)
         self.unlock_page.reset()
 
@@ -198,9 +216,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _saved(self) -> None:
+        self.refresh_waiting()
+        self.sync.saved()
+
     def _created(self, client_id: str) -> None:
         self.caseload_model.refresh()
-        self.refresh_waiting()
+        self._saved()
         self.open_client(client_id)
 
     def log(self, kind: str) -> QDialog | None:
@@ -218,10 +240,34 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _logged(self) -> None:
-        self.refresh_waiting()
+        self._saved()
         self.statusBar().showMessage(self.tr("Saved."), 4000)
         if self.client_view.client_id:
             self.client_view.reload()
+
+    def offer_enrolment(self) -> EnrolDialog:
+        """First run with the organisation's set-up file: straight to the enrolment code (the server is known)."""
+        self.shell.show_view(self.settings_view)
+        return self.settings_view.open_enrolment()
+
+    def _update_answered(self, message: str, ready: bool) -> None:
+        """A verified update waiting is said in the status bar until the app closes; "up to date" is not news."""
+        if ready:
+            self.update_label.setText(message)
+            self.update_label.setToolTip(message)
+            self.update_label.setVisible(True)
+
+    def wiped(self, message: str) -> QMessageBox:
+        """A verified wipe order erased this laptop's store: lock (dropping every widget's data), say so plainly,
+        and close. Nothing else can be done here: there is no store left to unlock."""
+        self.lock()
+        self.unlock_page.setEnabled(False)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("This laptop was erased"),
+                          self.tr("{message}\n\nHBF Desktop will now close.").format(message=message),
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.finished.connect(lambda _: self.close())
+        box.open()
+        return box
 
     def _view_changed(self, view: QWidget) -> None:
         if view is self.today_view:

@@ -37,6 +37,7 @@ class StoreSession:
         self._store: Store | None = None
         self._generation = 0
         self._cancels: list[threading.Event] = []
+        self.role: str | None = None  # "worker" or "supervisor" once enrolled (sync_panel fills it in after unlock)
 
     @property
     def background(self) -> Background:
@@ -105,14 +106,24 @@ class StoreSession:
         self._background.run(run, self._guard(generation, on_done), self._guard(generation, on_error), long=True)
         return cancel
 
-    def lock(self) -> None:
-        """Cancel long work, drop every pending answer, then close the store on its own thread."""
+    def store_opener(self) -> Callable[[], Store]:
+        """For a thread of its own (the sync engine): opens a second connection when called, on that thread."""
+        return self._require().open_another
+
+    def lock(self, before_close: Callable[[], None] | None = None) -> None:
+        """Cancel long work, drop every pending answer, then close the store on its own thread.
+
+        `before_close` runs on the store thread first (stopping the sync engine, which may be mid-round: waiting
+        for it there keeps the GUI thread free)."""
         self._generation += 1
+        self.role = None
         for cancel in self._cancels:
             cancel.set()
         self._cancels.clear()
 
         def work() -> None:
+            if before_close is not None:
+                before_close()
             if self._store is not None:
                 self._store.close()
                 self._store = None

@@ -1,13 +1,21 @@
-"""Settings and data: the policy in force, privacy mode, and the long jobs (import, export, backup)."""
+"""Settings and data: the policy in force, privacy mode, sync enrolment and updates, and the long jobs (import,
+export, backup)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
 from hbf_desktop.ui.long_work import LongWork, LongWorkDialog, backup_work, export_work, import_work
 from hbf_desktop.ui.session import StoreSession
+
+if TYPE_CHECKING:
+    from hbf_desktop.ui.sync_control import SyncControl
+    from hbf_desktop.ui.update_notice import UpdateNotice
 
 
 class SettingsView(QWidget):
@@ -38,10 +46,60 @@ class SettingsView(QWidget):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             row.addWidget(button)
         layout.addWidget(data)
+        layout.addWidget(self._sync_group())
         layout.addStretch()
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
         self.backup_button.clicked.connect(self._backup)
+
+    def _sync_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Sync and updates"))
+        form = QFormLayout(group)
+        self.role = QLabel(self.tr("Not enrolled"))
+        self.role.setAccessibleName(self.tr("Enrolment"))
+        self.enrol_button = QPushButton(self.tr("E&nrol this laptop…"))
+        self.enrol_button.setAccessibleName(self.tr("Enrol this laptop"))
+        self.update_button = QPushButton(self.tr("Check for &updates"))
+        self.update_button.setAccessibleName(self.tr("Check for updates"))
+        self.update_result = QLabel(wordWrap=True)
+        self.update_result.setAccessibleName(self.tr("Update check result"))
+        form.addRow(self.tr("This laptop:"), self.role)
+        form.addRow(self.enrol_button)
+        form.addRow(self.update_button)
+        form.addRow(self.update_result)
+        self.enrol_button.clicked.connect(self.open_enrolment)
+        self.enrol_dialog: EnrolDialog | None = None
+        return group
+
+    def connect_sync(self, sync: SyncControl, updates: UpdateNotice) -> None:
+        """The main window's sync control and update notice (made after this view)."""
+        self._sync = sync
+        sync.role_known.connect(self.show_role)
+        self.update_button.clicked.connect(lambda: self._check_updates(updates))
+        updates.answered.connect(self._update_answered)
+
+    def show_role(self, role: str) -> None:
+        words = self.tr("Enrolled as a supervisor") if role == "supervisor" else self.tr("Enrolled as a caseworker")
+        self.role.setText(words)
+
+    def clear(self) -> None:
+        self.role.setText(self.tr("Not enrolled"))
+        self.update_result.setText("")
+
+    def open_enrolment(self) -> EnrolDialog:
+        self.enrol_dialog = EnrolDialog(self._session, self)
+        self.enrol_dialog.enrolled.connect(self._sync.set_role)
+        self.enrol_dialog.open()
+        return self.enrol_dialog
+
+    def _check_updates(self, updates: UpdateNotice) -> None:
+        self.update_result.setText(self.tr("Checking for updates…"))
+        self.update_button.setEnabled(False)
+        updates.check()
+
+    def _update_answered(self, message: str, _ready: bool) -> None:
+        self.update_button.setEnabled(True)
+        self.update_result.setText(message)
 
     def _import(self) -> None:
         path = choose_file_to_open(self, self.tr("Import records"), "JSON Lines (*.jsonl)")

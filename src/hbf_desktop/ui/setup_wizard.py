@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from hbf_desktop.config import ProvisioningError, load_provisioning, save_provisioning
 from hbf_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem, strength
-from hbf_desktop.ui.file_dialogs import choose_file_to_open
+from hbf_desktop.ui import provisioning_file
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
 
@@ -34,8 +33,7 @@ class ProvisioningPage(QWizardPage):
 
     def __init__(self, session: StoreSession) -> None:
         super().__init__()
-        self._data_dir = session.data_dir
-        self._background = session.background
+        self._session = session
         self.setTitle(self.tr("Welcome to HBF Desktop"))
         self.setSubTitle(self.tr("If your organisation gave you a set-up file, import it now. You can skip this."))
         layout = QVBoxLayout(self)
@@ -46,25 +44,16 @@ class ProvisioningPage(QWizardPage):
         self.details.setAccessibleName(self.tr("Set-up file details"))
         layout.addWidget(self.details)
         self.choose.clicked.connect(self._choose)
-        data_dir = self._data_dir
-        self._background.run(lambda: load_provisioning(data_dir), self._show, self._refused)
+        provisioning_file.load(session, self._show, self._refused)
 
     def _choose(self) -> None:
-        path = choose_file_to_open(self, self.tr("Organisation set-up file"), "JSON (*.json)")
-        if path is not None:
-            self.import_file(path)
+        provisioning_file.choose_and_import(self, self._session, self._show, self._refused)
 
     def import_file(self, path: Path) -> None:
-        data_dir = self._data_dir
-        self._background.run(lambda: save_provisioning(data_dir, path.read_bytes()), self._show, self._refused)
+        provisioning_file.import_file(self._session, path, self._show, self._refused)
 
     def _refused(self, error: Exception) -> None:
-        if isinstance(error, OSError | ProvisioningError):
-            self.details.setText(
-                self.tr("This file could not be used, and nothing was changed: {error}").format(error=error)
-            )
-        else:
-            self.details.setText(str(error))
+        self.details.setText(provisioning_file.refusal(error))
 
     def _show(self, provisioning: object) -> None:
         if provisioning is None:
@@ -73,7 +62,8 @@ class ProvisioningPage(QWizardPage):
         self.details.setText(
             self.tr(
                 "Organisation: {name}\nServer: {url}\nRoot key id: {key}\n\n"
-                "Compare the root key id with the one your IT contact read out to you."
+                "Compare the root key id with the one your IT contact read out to you. After set-up you will be "
+                "asked for the enrolment code your administrator gives you."
             ).format(
                 name=getattr(provisioning, "organisation_name", ""),
                 url=getattr(provisioning, "server_url", ""),

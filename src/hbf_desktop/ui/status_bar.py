@@ -1,15 +1,18 @@
-"""The status bar's sync state and changes-waiting count: the seam the sync engine fills in.
+"""The status bar's sync state in plain words, and the count of changes waiting.
 
-Until sync lands only `set_waiting` is called; sync calls `set_state` with one of SyncState's values.
+`show_status(status)` takes the sync engine's `SyncStatus` (offline with N waiting, syncing with progress, synced
+and when, or what went wrong and what to do); `set_not_set_up()` is for a laptop not enrolled yet; `set_waiting` is
+the count the window refreshes from the store between rounds.
 """
 
 from __future__ import annotations
 
 import enum
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStyle, QWidget
 
 from hbf_desktop.store.caseload import PENDING_CAP
+from hbf_desktop.sync import engine
 from hbf_desktop.ui.labels import counted
 
 
@@ -28,6 +31,7 @@ _ICONS = {
     SyncState.SYNCED: QStyle.StandardPixmap.SP_DialogApplyButton,
     SyncState.ERROR: QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
+_FROM_ENGINE = {state: SyncState(state.value) for state in engine.SyncState}
 
 
 class SyncStatus(QWidget):
@@ -38,25 +42,48 @@ class SyncStatus(QWidget):
         self.icon = QLabel()
         self.text = QLabel()
         self.text.setAccessibleName(self.tr("Sync state"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.setVisible(False)
         self.waiting = QLabel()
         self.waiting.setAccessibleName(self.tr("Changes waiting"))
-        for widget in (self.icon, self.text, self.waiting):
+        for widget in (self.icon, self.text, self.progress, self.waiting):
             layout.addWidget(widget)
         self._state = SyncState.NOT_SET_UP
         self._count = 0
-        self.set_state(SyncState.NOT_SET_UP)
+        self.set_not_set_up()
 
-    def set_state(self, state: SyncState, detail: str = "") -> None:
-        """`detail` is "when" for SYNCED and the message for ERROR."""
+    @property
+    def state(self) -> SyncState:
+        return self._state
+
+    def set_not_set_up(self) -> None:
+        self._set(SyncState.NOT_SET_UP, self.tr("Sync not set up"),
+                  self.tr("Enrol this laptop in Settings with the code from your administrator."))  # fmt: skip
+
+    def show_status(self, status: engine.SyncStatus) -> None:
+        """One engine status: its sentence, its advice (shown for problems, in the tooltip always), its progress."""
+        state = _FROM_ENGINE[status.state]
+        words = status.message if state is not SyncState.ERROR else f"{status.message} {status.advice}".strip()
+        self._set(state, words, status.advice)
+        if status.progress is not None:
+            done, total = status.progress
+            self.progress.setRange(0, total)  # 0..0: busy, the total is not known yet
+            self.progress.setValue(min(done, total))
+        self.progress.setVisible(status.progress is not None and state is SyncState.SYNCING)
+        if state is not SyncState.SYNCING:
+            self.set_waiting(status.waiting_changes)
+        self.waiting.setVisible(state is not SyncState.OFFLINE)  # "Offline: N changes waiting…" says it already
+
+    def _set(self, state: SyncState, words: str, advice: str) -> None:
         self._state = state
-        words = {
-            SyncState.NOT_SET_UP: self.tr("Sync not set up"),
-            SyncState.OFFLINE: self.tr("Offline"),
-            SyncState.SYNCING: self.tr("Syncing…"),
-            SyncState.SYNCED: self.tr("Synced {when}").format(when=detail),
-            SyncState.ERROR: self.tr("Sync problem: {message}").format(message=detail),
-        }
-        self.text.setText(words[state])
+        self.waiting.setVisible(True)
+        self.text.setText(words)
+        self.text.setToolTip(advice)
+        self.text.setAccessibleDescription(advice)
+        self.progress.setVisible(False)
         size = self.fontMetrics().height()
         self.icon.setPixmap(self.style().standardIcon(_ICONS[state]).pixmap(size, size))
 
