@@ -9,9 +9,11 @@ the signature against its own pins (`sync/wipe.py`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from hbf_desktop.store import sync_state
+from hbf_desktop.store.connection import Connection
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import utc_now, write_transaction
 from hbf_desktop.sync.client import SyncClient
@@ -64,3 +66,28 @@ def revoke_and_wipe(store: Store, client: SyncClient, device_id: str) -> str:
     with write_transaction(store.connection):
         sync_state.mark_revoked(store.connection, device_id, when)
     return when
+
+
+@dataclass(frozen=True)
+class AssignedClient:
+    client_id: str
+    code: str
+    device_id: str | None
+    user: str | None  # the user of the device the client is assigned to
+    case_status: str | None
+    risk_level: str | None
+
+
+def caseload(connection: Connection, limit: int = 5000) -> list[AssignedClient]:
+    """Every client with the worker device it is assigned to (none for the supervisor's own), by worker then code."""
+    rows = connection.execute(
+        "SELECT s.client_id, s.pseudonym_code, a.device_id, p.user, s.case_status, s.risk_level"
+        " FROM client_summary s LEFT JOIN sync_assignment a ON a.client_id = s.client_id"
+        " LEFT JOIN sync_peer p ON p.device_id = a.device_id ORDER BY p.user IS NULL, p.user, s.pseudonym_code"
+        " LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [
+        AssignedClient(str(r[0]), str(r[1]), *(None if value is None else str(value) for value in r[2:6]))
+        for r in rows
+    ]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QToolButton, QWidget
 
 from hbf_desktop.store import caseload
+from hbf_desktop.ui import supervisor
 from hbf_desktop.ui.actions import Actions
 from hbf_desktop.ui.caseload_model import CaseloadModel
 from hbf_desktop.ui.caseload_view import CaseloadView
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.caseload_view.apply()
         self.session.call(caseload_workers, self.caseload_view.set_workers, lambda _: None)
         self.refresh_waiting()
+        supervisor.register(self)  # Import, Conflicts, Team, Reports when the store is a supervisor's
         self.search.setFocus()
 
     def lock(self) -> None:

@@ -2,5 +2,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hbf_desktop.store.store import Store
+from hbf_desktop.ui.main_window import MainWindow
+from hbf_desktop.ui.supervisor import SupervisorViews
 from tests.server.conftest import database, server  # noqa: F401 - the server engineer's fixtures, reused
 from tests.sync.conftest import served_org  # noqa: F401 - the sync engineer's organisation, reused
+from tests.ui.conftest import WAIT_MS, WindowFactory, unlock
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The views are the same over either server database; the services' tests (test_services.py) run on both,
+    the widget tests on SQLite only, to keep the shared machine's run short."""
+    for item in items:
+        if "ui/supervisor/test_views" in item.nodeid and "postgresql" in item.nodeid:
+            item.add_marker(pytest.mark.skip(reason="widget tests run on the SQLite server; services on both"))
+
+
+def open_supervisor(qtbot: QtBot, make_window: WindowFactory, data_dir: Path) -> tuple[MainWindow, SupervisorViews]:
+    """The real window over the supervisor's store, unlocked with its passphrase, supervisor views registered."""
+    window = make_window(data_dir)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: getattr(window, "supervisor_views", None) is not None, timeout=WAIT_MS)
+    views: SupervisorViews = window.supervisor_views  # type: ignore[attr-defined]
+    return window, views
+
+
+def client_ids(store: Store, prefix: str, count: int) -> list[str]:
+    with store.records.writing() as writer:
+        return [writer.save("client", {"pseudonym_code": f"{prefix}{i:04d}", "gender": "feminine"}).id
+                for i in range(count)]  # fmt: skip
