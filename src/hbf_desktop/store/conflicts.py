@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from sqlite3 import Connection
 
 from hbf_desktop.domain.model import JsonValue
+from hbf_desktop.store.connection import Connection
 from hbf_desktop.store.errors import StoreError
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import utc_now

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from sqlite3 import Connection
 
+from hbf_desktop.store.connection import Connection
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import utc_now
 from hbf_desktop.sync.client import SyncClient
