@@ -36,3 +36,16 @@ def client_ids(store: Store, prefix: str, count: int) -> list[str]:
     with store.records.writing() as writer:
         return [writer.save("client", {"pseudonym_code": f"{prefix}{i:04d}", "gender": "feminine"}).id
                 for i in range(count)]  # fmt: skip
+
+
+def demo_data(store: Store, clients: int, seed: int) -> None:
+    """What `hbf-desktop demo-data` adds (the same generator and import), into an open store."""
+    from datetime import date
+
+    from hbf_desktop.domain.interchange import records_from_dicts
+    from hbf_desktop.store.importing import import_records
+    from hbf_desktop.synthetic import generate
+
+    result = records_from_dicts(generate(clients=clients, seed=seed, start_date=date(2019, 1, 1), years=7))
+    assert not result.problems
+    import_records(store, result.records)
