@@ -88,6 +88,5 @@ def caseload(connection: Connection, limit: int = 5000) -> list[AssignedClient]:
         (limit,),
     ).fetchall()
     return [
-        AssignedClient(str(r[0]), str(r[1]), *(None if value is None else str(value) for value in r[2:6]))
-        for r in rows
+        AssignedClient(str(r[0]), str(r[1]), *(None if value is None else str(value) for value in r[2:6])) for r in rows
     ]

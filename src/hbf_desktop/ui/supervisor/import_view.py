@@ -64,7 +64,7 @@ class ImportView(QWidget):
         for title, table in ((self.tr("New and updated records"), self.records),
                              (self.tr("Per worker device"), self.devices)):  # fmt: skip
             columns.addWidget(_boxed(title, table))
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns, 2)
         layout.addWidget(_boxed(self.tr("Batches set aside (gaps, forks, refused)"), self.set_aside), 1)
 
     def start(self) -> None:

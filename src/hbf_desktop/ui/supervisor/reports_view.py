@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -39,6 +40,7 @@ PRESET_LABELS = {"this_month": "This month", "last_quarter": "Last quarter",
                  "last_financial_year": "Last financial year (April to March)",
                  "last_calendar_year": "Last calendar year"}  # fmt: skip
 FORMATS = ("csv", "xlsx", "pdf")
+PAGE_DPI = 64  # an A4 page is then 529 x 748 pixels: beside its table in a 1100-pixel window
 
 
 class ReportsView(QWidget):
@@ -122,10 +124,8 @@ class ReportsView(QWidget):
                          for r in rows])  # fmt: skip
             splitter = QSplitter()
             splitter.addWidget(table)
-            canvas = FigureCanvasQTAgg(figures[name])  # type: ignore[no-untyped-call]
-            canvas.setMinimumWidth(320)
-            splitter.addWidget(canvas)
-            splitter.setSizes([420, 520])
+            splitter.addWidget(_page(FigureCanvasQTAgg, figures[name]))
+            splitter.setSizes([330, 560])
             self.pages[name] = figures[name]
             self.tabs.addTab(splitter, vocabulary(_label(name)))
         self.message.setText(self.tr("Figures for {start} to {end} (end not included).").format(
@@ -196,6 +196,18 @@ class ReportsView(QWidget):
         self.clear_tabs()
         self.banner.setText("")
         self.message.setText("")
+
+
+def _page(canvas_type: type, figure: object) -> QScrollArea:
+    """The report's A4 page as drawn for the PDF, at screen size and scrollable, so its layout is never squeezed."""
+    figure.set_dpi(PAGE_DPI)  # type: ignore[attr-defined]
+    canvas = canvas_type(figure)
+    width, height = figure.get_size_inches()  # type: ignore[attr-defined]
+    canvas.setFixedSize(int(width * PAGE_DPI), int(height * PAGE_DPI))
+    area = QScrollArea()
+    area.setWidget(canvas)
+    area.setAccessibleName(QCoreApplication.translate("ReportsView", "Chart"))
+    return area
 
 
 _Computed = tuple[str, dict[str, list[list[str]]], dict[str, object]]
