@@ -11,6 +11,7 @@ from hbf_desktop.sync.import_report import mark, run_import
 from hbf_desktop.sync.team import is_supervisor_store, revoke_and_wipe, send_note
 from hbf_desktop.sync.wipe import DeviceWipedError
 from tests.sync.server_org import ServerOrganisation
+from tests.ui.supervisor.conftest import concurrent_edits
 
 
 def _clients(org: ServerOrganisation, name: str, count: int) -> list[str]:
@@ -42,13 +43,7 @@ def test_a_cancelled_import_applies_no_half_page_and_resumes(served_org: ServerO
 def test_settling_a_conflict_saves_the_choice_and_it_reaches_the_worker(served_org: ServerOrganisation) -> None:
     org = served_org
     sam, ana = org.stores["sam"], org.stores["ana"]
-    (client_id,) = _clients(org, "ana", 1)
-    org.round("ana")
-    org.round("sam")
-    sam.records.save("client", {"gender": "non_conforming"}, client_id)
-    ana.records.save("client", {"gender": "masculine"}, client_id)
-    org.round("sam")
-    org.round("ana")
+    client_id = concurrent_edits(org, "HB-ANA")
     report = run_import(sam, org.client("sam"), lambda *_: None, lambda: False)
     assert report.new_conflicts == 1 and report.open_conflicts == 1
     (conflict,) = conflicts.open_conflicts(sam.connection)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from hbf_desktop.ui.supervisor.tables import cells, short_device
 from tests.sync.server_org import ServerOrganisation
 from tests.ui.conftest import WAIT_MS, WindowFactory
-from tests.ui.supervisor.conftest import client_ids, open_supervisor
+from tests.ui.supervisor.conftest import client_ids, concurrent_edits, open_supervisor
 
 
 def test_a_worker_store_gets_no_supervisor_views(
@@ -61,13 +61,7 @@ def test_a_conflict_settled_in_the_view_leaves_the_list_and_syncs(
 ) -> None:
     org = served_org
     sam, ana = org.stores["sam"], org.stores["ana"]
-    (client_id,) = client_ids(ana, "HB-A", 1)
-    org.round("ana")
-    org.round("sam")
-    sam.records.save("client", {"gender": "non_conforming"}, client_id)
-    ana.records.save("client", {"gender": "masculine"}, client_id)
-    org.round("sam")
-    org.round("ana")
+    client_id = concurrent_edits(org, "HB-A")
     window, views = open_supervisor(qtbot, make_window, sam.paths.data_dir)
     window.shell.show_view(views.import_view)
     qtbot.mouseClick(views.import_view.start_button, Qt.MouseButton.LeftButton)
