@@ -118,6 +118,11 @@ class SyncClient:
         path = f"/v1/attachments/{urllib.parse.quote(attachment_id)}/chunks/{int(index)}"
         return self._request("GET", path, limit=MAX_BATCH_ANSWER_BYTES)
 
+    def put_wipe_order(self, device_id: str, order: bytes) -> dict[str, Any]:
+        """Revoke `device_id` (if it was not) and leave the signed order for it to find (supervisors only)."""
+        path = f"/v1/devices/{urllib.parse.quote(device_id)}/wipe-order"
+        return self._json("PUT", path, body=order, content_type="application/json")
+
     def devices(self) -> list[dict[str, Any]]:
         answer = self._json("GET", "/v1/devices")
         devices = answer.get("devices")

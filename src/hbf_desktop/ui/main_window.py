@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QToolButton, QWidget
 
 from hbf_desktop.store import caseload
+from hbf_desktop.ui import supervisor
 from hbf_desktop.ui.actions import Actions
 from hbf_desktop.ui.caseload_model import CaseloadModel
 from hbf_desktop.ui.caseload_view import CaseloadView
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.sync.unlocked()
         if self.updates.last is None:
             self.updates.check()  # once per run, not at every unlock (an auto-lock comes every few idle minutes)
+        supervisor.register(self)  # Import, Conflicts, Team, Reports when the store is a supervisor's
         self.search.setFocus()
 
     def lock(self) -> None:
