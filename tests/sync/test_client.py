@@ -114,6 +114,17 @@ def test_a_closed_connection_is_unreachable(hostile: Callable[[Handler], str]) -
         _client(url).health()
 
 
+def test_an_answer_cut_off_before_its_length_is_unreachable_not_judged(hostile: Callable[[Handler], str]) -> None:
+    """A server killed mid-answer: the part received must not be read as a (bad) directory or batch."""
+
+    def cut(connection: socket.socket) -> None:
+        connection.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"doc')
+
+    url = hostile(cut)
+    with pytest.raises(ServerUnreachableError, match="cut off"):
+        _client(url).directory()
+
+
 def test_plain_http_is_refused_except_to_this_machine() -> None:
     with pytest.raises(ServerAnswerError, match="https"):
         _client("http://sync.example.org")

@@ -195,6 +195,14 @@ def _read_bounded(response: Any, limit: int, deadline: float) -> bytes:
             raise ServerUnreachableError("The server is answering too slowly; the request was abandoned.")
         chunk = response.read1(_READ_CHUNK)  # what has arrived: read() would wait for the whole chunk
         if not chunk:
+            # read1 does not raise at a premature end: a server killed mid-answer leaves `length` bytes missing.
+            # A cut answer is the network's fault, not the content's: retry later, never judge the part received.
+            missing = getattr(response, "length", None)
+            if isinstance(missing, int) and missing > 0:
+                raise ServerUnreachableError(
+                    f"The server's answer was cut off ({missing:,} bytes missing). Your changes are kept and will be "
+                    "sent when the connection returns."
+                )
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
