@@ -100,7 +100,7 @@ def run_gui(data_dir: Path, keystrokes: int, screenshots: Path | None) -> None:
     window.unlock_page.button.click()
     wait(application, lambda: "filled" in marks)
     print(f"unlock (Argon2id, default parameters): {marks['unlocked'] - started:.3f} s")
-    print(f"peak memory up to and including unlock: {peak_mb():.0f} MB (Argon2id's working memory is in it)")
+    print(f"peak memory up to and including unlock: {peak_mb():.0f} MB (Argon2id runs in a child process)")
     reset_peak()
     print(f"unlock done -> caseload shown: {(marks['filled'] - marks['unlocked']) * 1000:.1f} ms")
     model = window.caseload_model

@@ -11,14 +11,14 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from hbf_desktop.domain.model import JsonValue
 from hbf_desktop.store.caseload import CaseloadRow
 from hbf_desktop.store.casework import log_contact, log_intervention
 from hbf_desktop.store.records import StoredRecord
 from hbf_desktop.store.store import Store
-from hbf_desktop.ui.record_dialog import confirm_discard
+from hbf_desktop.ui.record_dialog import FormDialog
 from hbf_desktop.ui.record_form import RecordForm
 from hbf_desktop.ui.session import StoreSession
 
@@ -28,7 +28,7 @@ INTERVENTION_FIELDS = ("intervention_type", "outcome", "time_spent_min", "note")
 INTERVENTION_DEFAULTS: dict[str, JsonValue] = {"outcome": "done"}
 
 
-class LogDialog(QDialog):
+class LogDialog(FormDialog):
     def __init__(
         self,
         session: StoreSession,
@@ -84,21 +84,6 @@ class LogDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self._session.call(work, self._saved, self._failed)
-
-    def _saved(self, _: StoredRecord) -> None:
-        self.form.dirty = False
-        self._on_saved()
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
-        self.form.general.setText(str(error))
-        self.form.general.setVisible(True)
-
-    def reject(self) -> None:
-        if self.form.dirty and not confirm_discard(self):
-            return
-        super().reject()
 
 
 def call_dialog(session: StoreSession, client: CaseloadRow, on_saved: Callable[[], None], parent: QWidget) -> LogDialog:

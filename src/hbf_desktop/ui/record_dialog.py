@@ -31,7 +31,31 @@ def confirm_discard(parent: QWidget) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-class RecordDialog(QDialog):
+class FormDialog(QDialog):
+    """What a dialog that saves one form shares: the answer from the store thread closes it or shows the domain's
+    message, and leaving with unsaved edits asks first. Subclasses set `form`, `buttons` and `_on_saved`."""
+
+    form: RecordForm
+    buttons: QDialogButtonBox
+    _on_saved: Callable[[], None]
+
+    def _saved(self, _: StoredRecord) -> None:
+        self.form.dirty = False
+        self._on_saved()
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.form.general.setText(str(error))
+        self.form.general.setVisible(True)
+
+    def reject(self) -> None:
+        if self.form.dirty and not confirm_discard(self):
+            return
+        super().reject()
+
+
+class RecordDialog(FormDialog):
     def __init__(
         self,
         session: StoreSession,
@@ -80,18 +104,3 @@ class RecordDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self._session.call(work, self._saved, self._failed)
-
-    def _saved(self, _: StoredRecord) -> None:
-        self.form.dirty = False
-        self._on_saved()
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.buttons.setEnabled(True)
-        self.form.general.setText(str(error))
-        self.form.general.setVisible(True)
-
-    def reject(self) -> None:
-        if self.form.dirty and not confirm_discard(self):
-            return
-        super().reject()
