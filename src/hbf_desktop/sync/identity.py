@@ -114,19 +114,28 @@ def parse_public_keys(document: object, role: str = "worker") -> PeerKeys:
 
 
 def pin_root(store: Store, provisioning: Provisioning) -> SigningPublicKey:
-    """Pin the provisioning file's root key on first use; refuse a different one afterwards."""
+    """Pin the provisioning file's root key on first use; refuse a different one once anything has been trusted on
+    it. Until this laptop holds a directory or has enrolled with a server, nothing signed by the pinned root was ever
+    believed, so a corrected provisioning file may replace a wrong one (security review O7) instead of the caseworker
+    needing a new store."""
     offered = SigningPublicKey.from_text(provisioning.root_signing_key)
     pinned = root_key(store)
+    trusted_on_it = held_directory(store) is not None or read_meta(store.connection, _ENROLLED_SERVER) is not None
     if pinned is not None:
-        if pinned != offered:
+        if pinned != offered and trusted_on_it:
             raise TrustError(
                 f"The provisioning file names root key {offered.key_id}, but this laptop trusts {pinned.key_id}. "
                 "Nothing was changed; ask IT which file is right."
             )
-        return pinned
+        if pinned == offered:
+            return pinned
     with write_transaction(store.connection):
         write_meta(store.connection, _ROOT, offered.to_text())
     return offered
+
+
+# The server a laptop enrolled with (sync.rounds.SERVER_KEY; named here too, as rounds imports this module).
+_ENROLLED_SERVER = "sync_server_url"
 
 
 def root_key(store: Store) -> SigningPublicKey | None:
