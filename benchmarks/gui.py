@@ -237,8 +237,8 @@ def main() -> None:
     parser.add_argument("--keystrokes", type=int, default=20)
     parser.add_argument("--screenshots", type=Path, default=None, metavar="DIR")
     parser.add_argument("--store", type=Path, default=None, metavar="DIR",
-                        help="keep the filled store here and reuse it on the next run (filling 100,000 clients "
-                        "takes about an hour on a 2-core laptop); synthetic data only, delete it afterwards")  # fmt: skip
+                        help="keep the filled store here and reuse it next time (100,000 clients take about "
+                        "an hour to fill on a 2-core laptop); synthetic data only")  # fmt: skip
     parser.add_argument("--populate", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.populate is not None:
