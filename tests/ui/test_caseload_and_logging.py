@@ -202,3 +202,43 @@ def test_today_lists_what_is_due(qtbot: QtBot, make_window: WindowFactory, store
 
 
 from hbf_desktop.ui.log_dialogs import LogDialog as QDialogType  # noqa: E402
+
+
+def test_the_new_client_form_reads_top_to_bottom_from_known_as(qtbot: QtBot, window: object) -> None:
+    """The cursor starts in "Known as", the first row, and Tab goes down the form, not up to a field above it."""
+    from hbf_desktop.ui.new_client_dialog import NewClientDialog
+
+    assert isinstance(window, MainWindow)
+    unlocked(qtbot, window)
+    dialog = window.new_client()
+    assert isinstance(dialog, NewClientDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    editors = dialog.identity.editors
+    assert list(editors) == ["known_as", "legal_name", "phones"]
+    assert dialog.focusWidget() is editors["known_as"]
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is editors["legal_name"]
+    dialog.done(0)
+
+
+def test_an_empty_caseload_says_what_to_do(qtbot: QtBot, make_window: WindowFactory, store_dir: Path) -> None:
+    window = make_window(store_dir)  # the template store holds no clients
+    unlocked(qtbot, window, rows=0)
+    qtbot.waitUntil(lambda: "Ctrl+N" in window.caseload_view.status.text(), timeout=WAIT_MS)
+    qtbot.keyClicks(window.search, "nobody")
+    qtbot.waitUntil(lambda: "No client matches" in window.caseload_view.status.text(), timeout=WAIT_MS)
+
+
+def test_the_status_bar_does_not_guess_while_locked(qtbot: QtBot, window: object) -> None:
+    """"Nothing waiting" on the lock screen could be read as "all synced" when changes are in fact waiting."""
+    assert isinstance(window, MainWindow)
+    unlocked(qtbot, window)
+    qtbot.waitUntil(lambda: window.sync_status.waiting_count > 0, timeout=WAIT_MS)
+    assert window.sync_status.waiting.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.unlock_page.isVisible(), timeout=WAIT_MS)
+    assert window.sync_status.text.text() == "Locked"
+    assert not window.sync_status.waiting.isVisible()
+    unlocked(qtbot, window)
+    qtbot.waitUntil(lambda: window.sync_status.waiting.isVisible(), timeout=WAIT_MS)
+    assert "waiting" in window.sync_status.waiting.text()

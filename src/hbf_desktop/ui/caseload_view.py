@@ -128,7 +128,13 @@ class CaseloadView(QWidget):
         self.status.clear()
 
     def _counted(self, total: int) -> None:
-        self.status.setText(counted(self.tr("1 client"), self.tr("{n} clients"), total))
+        """The count; with nothing to show, what to do next (a first-time user sees an empty table otherwise)."""
+        if total:
+            self.status.setText(counted(self.tr("1 client"), self.tr("{n} clients"), total))
+        elif replace(self.model.query, sort=CaseloadQuery().sort, descending=False) == CaseloadQuery():
+            self.status.setText(self.tr("No clients yet. Press Ctrl+N (or New client) to add the first one."))
+        else:
+            self.status.setText(self.tr("No client matches. Clear the search or the filters to see everyone."))
 
     def _select_first(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().selectedRows():

@@ -172,8 +172,6 @@ class MainWindow(QMainWindow):
         self.today_view.clear()
         self.client_view.clear()
         self.settings_view.clear()
-        self.sync_status.set_waiting(0)
-        self.sync_status.set_not_set_up()
         self._set_locked(True)
         self.unlock_page.reset()
 
@@ -182,6 +180,7 @@ class MainWindow(QMainWindow):
         self.search.setEnabled(not locked)
         self.pages.setCurrentWidget(self.unlock_page if locked else self.shell)
         if locked:
+            self.sync_status.set_locked()
             self.idle.disarm()
             self._waiting_timer.stop()
             self.unlock_page.passphrase.setFocus()

@@ -60,11 +60,16 @@ class RecordForm(QWidget):
         outer.addWidget(self.general)
         layout = QFormLayout()
         outer.addLayout(layout)
+        only = tuple(only) if only is not None else None
         wanted = set(only) if only is not None else None
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
         self._fields: dict[str, FieldSpec] = {}
-        for field in self.spec.fields:
+        fields = self.spec.fields
+        if only is not None:  # the caller's order: a short form lists what is asked for first (known as, then the rest)
+            order = {name: index for index, name in enumerate(only)}
+            fields = tuple(sorted((f for f in fields if f.name in order), key=lambda f: order[f.name]))
+        for field in fields:
             editable = (field.kind is _K.OBJECT and field.name in _OBJECT_EDITORS) or (
                 field.kind is _K.REFERENCE and field.name in self._choices
             )

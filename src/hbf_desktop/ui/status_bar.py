@@ -63,6 +63,14 @@ class SyncStatus(QWidget):
         self._set(SyncState.NOT_SET_UP, self.tr("Sync not set up"),
                   self.tr("Enrol this laptop in Settings with the code from your administrator."))  # fmt: skip
 
+    def set_locked(self) -> None:
+        """While locked the store cannot be read, so no count is shown: "Nothing waiting" there would be a guess,
+        and a worn-out caseworker could take it for "everything synced"."""
+        self._set(SyncState.NOT_SET_UP, self.tr("Locked"), self.tr("Unlock to see what is waiting to sync."))
+        self._count = 0
+        self.icon.clear()
+        self.waiting.setVisible(False)
+
     def show_status(self, status: engine.SyncStatus) -> None:
         """One engine status: its sentence, its advice (shown for problems, in the tooltip always), its progress."""
         state = _FROM_ENGINE[status.state]
