@@ -230,7 +230,7 @@ def test_an_empty_caseload_says_what_to_do(qtbot: QtBot, make_window: WindowFact
 
 
 def test_the_status_bar_does_not_guess_while_locked(qtbot: QtBot, window: object) -> None:
-    """"Nothing waiting" on the lock screen could be read as "all synced" when changes are in fact waiting."""
+    """ "Nothing waiting" on the lock screen could be read as "all synced" when changes are in fact waiting."""
     assert isinstance(window, MainWindow)
     unlocked(qtbot, window)
     qtbot.waitUntil(lambda: window.sync_status.waiting_count > 0, timeout=WAIT_MS)
