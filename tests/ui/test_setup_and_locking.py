@@ -54,6 +54,7 @@ def test_the_wizard_imports_provisioning_checks_the_passphrase_and_insists_on_th
         assert load_policy(data_dir).auto_lock_minutes == 3
         wizard.next()
         page = wizard.passphrase_page
+        assert page.rule.text() == "", "the subtitle gives the rule; the advice line waits for typing"
         qtbot.keyClicks(page.passphrase, "short")
         assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
         assert "at least 12 characters" in page.rule.text()

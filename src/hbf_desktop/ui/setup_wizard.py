@@ -110,7 +110,10 @@ class PassphrasePage(QWizardPage):
 
     def _changed(self) -> None:
         self.meter.setValue(strength(self.passphrase.text()))
-        self.rule.setText(self.problem() or self.tr("This passphrase is acceptable."))
+        if not self.passphrase.text():  # the subtitle already gives the rule: saying it twice is noise
+            self.rule.setText("")
+        else:
+            self.rule.setText(self.problem() or self.tr("This passphrase is acceptable."))
         emit(self.completeChanged)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
