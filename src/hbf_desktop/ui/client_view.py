@@ -35,6 +35,7 @@ TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Referrals and NRM", ("referral", "nrm_record")),
     ("Consents", ("consent",)),
     ("Risk and needs", ("risk_assessment", "needs_assessment")),
+    ("Support plan", ("support_plan",)),
     ("Safety plan", ("safety_plan",)),
     ("Accommodation", ("accommodation",)),
     ("Legal", ("legal_proceeding",)),
