@@ -120,7 +120,7 @@ class RecordForm(QWidget):
             editor.textChanged.connect(self._edited)
         editor.setAccessibleName(tr(field.label))
         if field.help:
-            editor.setToolTip(field.help)
+            editor.setToolTip(tr(field.help))
         return editor
 
     def _edited(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from hbf_desktop.domain.entities import entity as entity_spec
 from hbf_desktop.domain.model import FieldKind, JsonValue
 from hbf_desktop.store.records import StoredRecord
-from hbf_desktop.ui.labels import goal_lines, tr, value_label, when
+from hbf_desktop.ui.labels import QT_TRANSLATE_NOOP, goal_lines, tr, value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.record_dialog import RecordDialog
 from hbf_desktop.ui.session import StoreSession
@@ -87,7 +87,9 @@ class RecordSection(QWidget):
         self.add = QPushButton(self.tr("&Add…"))
         self.edit = QPushButton(self.tr("&Edit…"))
         self.delete = QPushButton(self.tr("&Delete…"))
-        for button, name in ((self.add, "Add"), (self.edit, "Edit"), (self.delete, "Delete")):
+        names = (QT_TRANSLATE_NOOP("RecordSection", "Add"), QT_TRANSLATE_NOOP("RecordSection", "Edit"),
+                 QT_TRANSLATE_NOOP("RecordSection", "Delete"))  # fmt: skip
+        for button, name in zip((self.add, self.edit, self.delete), names, strict=True):
             button.setAccessibleName(f"{self.tr(name)} {tr(self.spec.label).lower()}")
             buttons.addWidget(button)
         buttons.addStretch()
