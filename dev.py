@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The project's two entry points for people: ``python3 dev.py app`` and ``python3 dev.py test``.
+"""The project's entry points for people: ``python3 dev.py app``, ``python3 dev.py test`` and, for translators,
+``python3 dev.py translations``.
 
 Both make (or refresh) a private virtual environment in ``.venv`` from ``pyproject.toml`` so a fresh machine needs only
 Python 3.11+. The environment is rebuilt only when ``pyproject.toml`` changes, so repeated runs start at once.
@@ -120,10 +121,21 @@ def run_tests(arguments: list[str]) -> int:
     return subprocess.call([str(_venv_bin("python")), "-m", "pytest", *arguments], cwd=ROOT, env=environment)
 
 
+def run_translations(arguments: list[str]) -> int:
+    """Refresh resources/translations/*.ts from the code (pyside6-lupdate) and compile each language's .qm beside it
+    (pyside6-lrelease); `--qm-only` skips the refresh, `--out DIR` puts the .qm files elsewhere."""
+    environment = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    command = [str(_venv_bin("python")), "-m", "hbf_desktop.ui.translations", *arguments]
+    return subprocess.call(command, cwd=ROOT, env=environment)
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"app", "test", "setup"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"app", "test", "setup", "translations"}:
         print(__doc__)
-        print("usage: python3 dev.py app [hbf-desktop arguments] | test [pytest arguments] | setup")
+        print(
+            "usage: python3 dev.py app [hbf-desktop arguments] | test [pytest arguments] | setup"
+            " | translations [--qm-only] [--out DIR]"
+        )
         return 2
     ensure_environment()
     command, rest = sys.argv[1], sys.argv[2:]
@@ -131,6 +143,8 @@ def main() -> int:
         return run_app(rest)
     if command == "test":
         return run_tests(rest)
+    if command == "translations":
+        return run_translations(rest)
     return 0
 
 

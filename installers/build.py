@@ -5,8 +5,8 @@
         [--sign-key org/release-key.json --passphrase-file release-passphrase]
 
 1. checks the provisioning file (the laptops' own parser);
-2. freezes the app with PyInstaller (one folder, Qt trimmed: installers/hbf-desktop.spec) and puts the provisioning
-   file beside the executable;
+2. compiles the shipped translations (.qm), freezes the app with PyInstaller (one folder, Qt trimmed:
+   installers/hbf-desktop.spec) and puts the provisioning file beside the executable;
 3. runs the frozen `--version` and `--self-test` (offscreen), so a broken bundle never becomes a package;
 4. packages it: Linux `.tar.gz` and `.deb`; Windows an NSIS installer, Authenticode-signed when a certificate is
    given; macOS the `.app` (the `.dmg`, codesign and notarisation steps are installers/macos/build_dmg.sh);
@@ -119,8 +119,12 @@ def _freeze(work: Path) -> Path:
         "--distpath", str(work / "dist"), "--workpath", str(work / "pyinstaller"), str(HERE / "hbf-desktop.spec"),
     ]  # fmt: skip
     from hbf_desktop import __version__
+    from hbf_desktop.ui.translations import compile_catalogues, shipped_languages
 
-    subprocess.run(command, check=True, cwd=ROOT, env=dict(os.environ, HBF_VERSION=__version__))
+    catalogues = work / "translations"  # .qm files are build output: compiled here, frozen into the bundle
+    compile_catalogues(shipped_languages(), catalogues)
+    environment = dict(os.environ, HBF_VERSION=__version__, HBF_TRANSLATIONS=str(catalogues))
+    subprocess.run(command, check=True, cwd=ROOT, env=environment)
     return work / "dist" / NAME
 
 

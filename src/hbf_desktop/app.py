@@ -10,6 +10,7 @@ def run_gui(data_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hbf_desktop.config import load_policy
+    from hbf_desktop.ui import translations
     from hbf_desktop.ui.background import Background
     from hbf_desktop.ui.main_window import MainWindow
     from hbf_desktop.ui.session import StoreSession
@@ -18,7 +19,7 @@ def run_gui(data_dir: Path) -> int:
     application = QApplication.instance() or QApplication(sys.argv)
     application.setApplicationName("HBF Desktop")
     application.setOrganizationName("HBF")
-    _install_translations(application)
+    translations.install(application)  # the system's language, when a catalogue for it is shipped
     background = Background()
     session = StoreSession(data_dir, load_policy(data_dir), background)
     first_run = False
@@ -49,22 +50,3 @@ def _provisioned(data_dir: Path) -> bool:
         return load_provisioning(data_dir) is not None
     except ProvisioningError:
         return False  # the wizard already said the file could not be used
-
-
-def _install_translations(application: object) -> None:
-    """Qt's own strings (standard buttons) and ours, in the system's language when a translation is shipped.
-
-    Ours would be `resources/translations/hbf_desktop_<locale>.qm` (made with pyside6-lupdate/lrelease); with none,
-    the English source text is shown.
-    """
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    locale = QLocale.system()
-    folders = (
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        str(Path(__file__).resolve().parents[2] / "resources" / "translations"),
-    )
-    for name, folder in zip(("qtbase", "hbf_desktop"), folders, strict=True):
-        translator = QTranslator(application)  # type: ignore[arg-type]
-        if translator.load(locale, name, "_", folder):
-            application.installTranslator(translator)  # type: ignore[attr-defined]

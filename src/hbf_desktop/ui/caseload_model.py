@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from hbf_desktop.store import caseload
 from hbf_desktop.store.caseload import CaseloadQuery, CaseloadRow
-from hbf_desktop.ui.labels import value_label, when
+from hbf_desktop.ui.labels import QT_TRANSLATE_NOOP, value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
@@ -21,13 +28,13 @@ from hbf_desktop.ui.signals import emit
 Index = QModelIndex | QPersistentModelIndex
 # (column key, header); the key is also the SQL sort key.
 COLUMNS = (
-    ("pseudonym_code", "Code"),
-    ("known_as", "Known as"),
-    ("case_status", "Case status"),
-    ("risk_level", "Risk"),
-    ("next_follow_up", "Next follow-up"),
-    ("nrm_stage", "NRM stage"),
-    ("assigned_worker", "Worker"),
+    ("pseudonym_code", QT_TRANSLATE_NOOP("CaseloadModel", "Code")),
+    ("known_as", QT_TRANSLATE_NOOP("CaseloadModel", "Known as")),
+    ("case_status", QT_TRANSLATE_NOOP("CaseloadModel", "Case status")),
+    ("risk_level", QT_TRANSLATE_NOOP("CaseloadModel", "Risk")),
+    ("next_follow_up", QT_TRANSLATE_NOOP("CaseloadModel", "Next follow-up")),
+    ("nrm_stage", QT_TRANSLATE_NOOP("CaseloadModel", "NRM stage")),
+    ("assigned_worker", QT_TRANSLATE_NOOP("CaseloadModel", "Worker")),
 )
 
 

@@ -21,26 +21,28 @@ from hbf_desktop.store.records import StoredRecord
 from hbf_desktop.store.store import Store
 from hbf_desktop.ui.attachments_section import AttachmentsSection
 from hbf_desktop.ui.clipboard import ClipboardGuard
-from hbf_desktop.ui.labels import tr, value_label, when
+from hbf_desktop.ui.labels import QT_TRANSLATE_NOOP, tr, value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.profile_tab import ProfileTab
 from hbf_desktop.ui.record_section import RecordSection
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
 
-# (tab title, entities shown in it); case-level entities get the current case as parent.
+# (tab title, marked for lupdate and translated where shown; entities shown in it); case-level entities get the
+# current case as parent.
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Contacts", ("contact",)),
-    ("Interventions", ("intervention",)),
-    ("Referrals and NRM", ("referral", "nrm_record")),
-    ("Consents", ("consent",)),
-    ("Risk and needs", ("risk_assessment", "needs_assessment")),
-    ("Safety plan", ("safety_plan",)),
-    ("Accommodation", ("accommodation",)),
-    ("Legal", ("legal_proceeding",)),
-    ("Tasks", ("task",)),
-    ("Attachments", ("attachment",)),
-    ("Cases", ("case", "exploitation_history")),
+    (QT_TRANSLATE_NOOP("ClientView", "Contacts"), ("contact",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Interventions"), ("intervention",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Referrals and NRM"), ("referral", "nrm_record")),
+    (QT_TRANSLATE_NOOP("ClientView", "Consents"), ("consent",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Risk and needs"), ("risk_assessment", "needs_assessment")),
+    (QT_TRANSLATE_NOOP("ClientView", "Support plan"), ("support_plan",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Safety plan"), ("safety_plan",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Accommodation"), ("accommodation",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Legal"), ("legal_proceeding",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Tasks"), ("task",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Attachments"), ("attachment",)),
+    (QT_TRANSLATE_NOOP("ClientView", "Cases"), ("case", "exploitation_history")),
 )
 
 

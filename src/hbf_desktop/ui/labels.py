@@ -37,6 +37,21 @@ def value_label(value: object) -> str:
     return text
 
 
+def goal_lines(value: object) -> list[str]:
+    """A support plan's goals as a person reads them, one per goal: "Housing — by 2027-01-15 — in progress"."""
+    lines: list[str] = []
+    for goal in value if isinstance(value, list) else []:
+        if not isinstance(goal, dict):
+            continue
+        parts = [value_label(goal.get("area")) or tr("No area")]
+        if goal.get("target_date"):
+            parts.append(QCoreApplication.translate("goals", "by {date}").format(date=goal["target_date"]))
+        status = value_label(goal.get("status") or "not_started")
+        parts.append(status[:1].lower() + status[1:])
+        lines.append(" — ".join(parts))
+    return lines
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("vocabulary", text)
 
@@ -51,3 +66,9 @@ def when(text: str | None) -> str:
 def counted(one: str, many: str, count: int) -> str:
     """English needs two forms; `many` has a {n} placeholder. Both arrive already translated by the caller's tr."""
     return one if count == 1 else many.format(n=f"{count:,}")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks `text` for lupdate under `context` and returns it untranslated, for tables of words translated where
+    they are shown; PySide's own is typed as returning object."""
+    return text

@@ -36,13 +36,13 @@ class LevelsEditor(QWidget):
             combo.currentIndexChanged.connect(lambda _: emit(self.changed))
             self.combos[area] = combo
 
-    def levels(self) -> dict[str, JsonValue] | None:
+    def value(self) -> dict[str, JsonValue] | None:
         chosen: dict[str, JsonValue] = {
             area: combo.currentData() for area, combo in self.combos.items() if combo.currentData()
         }
         return chosen or None
 
-    def set_levels(self, value: object) -> None:
+    def set_value(self, value: object) -> None:
         levels = value if isinstance(value, dict) else {}
         for area, combo in self.combos.items():
             combo.blockSignals(True)

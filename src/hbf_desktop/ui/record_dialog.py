@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
@@ -23,8 +24,8 @@ def confirm_discard(parent: QWidget) -> bool:
     """Ask before unsaved edits are thrown away; the safe answer (keep editing) is the default."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("Unsaved changes"),
-        parent.tr("You have changes that are not saved. Discard them?"),
+        QCoreApplication.translate("FormDialog", "Unsaved changes"),
+        QCoreApplication.translate("FormDialog", "You have changes that are not saved. Discard them?"),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 from hbf_desktop.domain.entities import entity as entity_spec
 from hbf_desktop.domain.model import FieldKind, FieldSpec, JsonValue, RecordValues, ValidationError
 from hbf_desktop.domain.validation import validate
+from hbf_desktop.ui.goals_editor import GoalsEditor
 from hbf_desktop.ui.labels import tr, value_label
 from hbf_desktop.ui.levels_editor import LevelsEditor
 from hbf_desktop.ui.signals import emit
@@ -31,9 +32,9 @@ _HINTS = {
 }
 # Set by the application, not typed: parent links, the synthetic marker, structured values edited elsewhere.
 _NOT_ON_FORMS = frozenset({"client_id", "case_id", "synthetic", "photo_attachment_id"})
-# Structured fields with an editor of their own; the others (support-plan goals) are not editable here yet.
-_OBJECT_EDITORS = {"domains": LevelsEditor}
-Editor = QLineEdit | QPlainTextEdit | QComboBox | LevelsEditor
+# Structured fields with an editor of their own (value(), set_value(), changed).
+_OBJECT_EDITORS: dict[str, type[LevelsEditor | GoalsEditor]] = {"domains": LevelsEditor, "goals": GoalsEditor}
+Editor = QLineEdit | QPlainTextEdit | QComboBox | LevelsEditor | GoalsEditor
 
 
 class RecordForm(QWidget):
@@ -124,7 +125,7 @@ class RecordForm(QWidget):
             editor.textChanged.connect(self._edited)
         editor.setAccessibleName(tr(field.label))
         if field.help:
-            editor.setToolTip(field.help)
+            editor.setToolTip(tr(field.help))
         return editor
 
     def _edited(self) -> None:
@@ -135,8 +136,8 @@ class RecordForm(QWidget):
         for name, editor in self.editors.items():
             value = values.get(name)
             editor.blockSignals(True)
-            if isinstance(editor, LevelsEditor):
-                editor.set_levels(value)
+            if isinstance(editor, LevelsEditor | GoalsEditor):
+                editor.set_value(value)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             elif isinstance(editor, QPlainTextEdit):
@@ -154,8 +155,8 @@ class RecordForm(QWidget):
         values: dict[str, JsonValue] = {}
         for name, editor in self.editors.items():
             field = self._fields[name]
-            if isinstance(editor, LevelsEditor):
-                values[name] = editor.levels()
+            if isinstance(editor, LevelsEditor | GoalsEditor):
+                values[name] = editor.value()
                 continue
             if isinstance(editor, QComboBox):
                 values[name] = editor.currentData()
@@ -202,7 +203,9 @@ class RecordForm(QWidget):
         self.general.setVisible(bool(general))
         if error and error.problems:
             first = self.editors.get(error.problems[0].field)
-            if first is not None:
+            if isinstance(first, GoalsEditor):
+                first.focus_problem()
+            elif first is not None:
                 first.setFocus()
 
     def clear(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from hbf_desktop.domain.entities import entity as entity_spec
 from hbf_desktop.domain.model import FieldKind, JsonValue
 from hbf_desktop.store.records import StoredRecord
-from hbf_desktop.ui.labels import tr, value_label, when
+from hbf_desktop.ui.labels import QT_TRANSLATE_NOOP, goal_lines, tr, value_label, when
 from hbf_desktop.ui.privacy import PrivacyMode
 from hbf_desktop.ui.record_dialog import RecordDialog
 from hbf_desktop.ui.session import StoreSession
@@ -41,6 +41,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "legal_proceeding": ("legal_proceeding_type", "status", "next_date", "counterpart", "started_on"),
     "attachment": ("attachment_kind", "file_name", "media_type", "size"),
     "case": ("opened_on", "status", "programme", "case_owner", "closed_on"),
+    "support_plan": ("support_plan_type", "goals", "planned_end", "actual_end"),
 }
 _SKIPPED = frozenset({"client_id", "case_id", "synthetic"})
 
@@ -86,7 +87,9 @@ class RecordSection(QWidget):
         self.add = QPushButton(self.tr("&Add…"))
         self.edit = QPushButton(self.tr("&Edit…"))
         self.delete = QPushButton(self.tr("&Delete…"))
-        for button, name in ((self.add, "Add"), (self.edit, "Edit"), (self.delete, "Delete")):
+        names = (QT_TRANSLATE_NOOP("RecordSection", "Add"), QT_TRANSLATE_NOOP("RecordSection", "Edit"),
+                 QT_TRANSLATE_NOOP("RecordSection", "Delete"))  # fmt: skip
+        for button, name in zip((self.add, self.edit, self.delete), names, strict=True):
             button.setAccessibleName(f"{self.tr(name)} {tr(self.spec.label).lower()}")
             buttons.addWidget(button)
         buttons.addStretch()
@@ -115,7 +118,11 @@ class RecordSection(QWidget):
         for row, record in enumerate(self._records):
             for column, field in enumerate(self._fields):
                 value = record.values.get(field.name)
-                if field.is_identifier:
+                tip = ""
+                if field.name == "goals":
+                    tip = "\n".join(goal_lines(value))
+                    text = "; ".join(goal_lines(value))
+                elif field.is_identifier:
                     text = self._privacy.shown(value_label(value))
                 elif field.kind in (FieldKind.DATETIME, FieldKind.DATE):
                     text = when(str(value) if value else None)
@@ -123,7 +130,9 @@ class RecordSection(QWidget):
                     text = value_label(value)
                 if field.kind is FieldKind.LONG_TEXT:
                     text = self._privacy.shown(text.splitlines()[0][:80] if text else "")
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         has_rows = bool(self._records)
         self.edit.setEnabled(has_rows)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hbf_desktop.domain.passphrase import passphrase_problem
+from hbf_desktop.ui.labels import tr
 from hbf_desktop.ui.session import StoreSession
 
 
@@ -42,6 +43,7 @@ class RecoveryDialog(QDialog):
 
     def submit(self) -> None:
         problem = passphrase_problem(self.passphrase.text())
+        problem = tr(problem) if problem else None
         if problem is None and self.passphrase.text() != self.repeat.text():
             problem = self.tr("The two passphrases differ.")
         if problem is not None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hbf_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem, strength
 from hbf_desktop.ui import provisioning_file
+from hbf_desktop.ui.labels import tr
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
 
@@ -106,7 +107,7 @@ class PassphrasePage(QWizardPage):
         problem = passphrase_problem(self.passphrase.text())
         if problem is None and self.passphrase.text() != self.repeat.text():
             return self.tr("The two passphrases differ.")
-        return problem
+        return tr(problem) if problem else None  # the domain's few fixed sentences are in the vocabulary
 
     def _changed(self) -> None:
         self.meter.setValue(strength(self.passphrase.text()))

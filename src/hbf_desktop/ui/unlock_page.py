@@ -32,7 +32,8 @@ class UnlockPage(QWidget):
         form.setFixedWidth(FORM_WIDTH)
         outer.addWidget(form, alignment=Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(form)
-        self.title = QLabel(f"<h2>{self.tr('HBF Desktop is locked')}</h2>")
+        heading = self.tr("HBF Desktop is locked")  # outside the f-string, where lupdate can see it
+        self.title = QLabel(f"<h2>{heading}</h2>")
         layout.addWidget(self.title)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from hbf_desktop.store.store import Store
@@ -31,8 +32,13 @@ class SupervisorViews:
         self.team = TeamView(session)
         self.reports = ReportsView(session)
         shell = window.shell
-        for title, view in ((window.tr("Import"), self.import_view), (window.tr("Conflicts"), self.conflicts),
-                            (window.tr("Team"), self.team), (window.tr("Reports"), self.reports)):  # fmt: skip
+        titles = (
+            QCoreApplication.translate("SupervisorViews", "Import"),
+            QCoreApplication.translate("SupervisorViews", "Conflicts"),
+            QCoreApplication.translate("SupervisorViews", "Team"),
+            QCoreApplication.translate("SupervisorViews", "Reports"),
+        )
+        for title, view in zip(titles, (self.import_view, self.conflicts, self.team, self.reports), strict=True):
             shell.add_view(title, view)
         self.import_view.imported.connect(lambda _: self.refresh())
         self.team.changed.connect(window.refresh_waiting)

@@ -35,9 +35,10 @@ class ImportView(QWidget):
         self.cancel_button.setEnabled(False)
         self.bar = QProgressBar(minimum=0, maximum=1)
         self.status = QLabel(self.tr("Bring in what the team has synced since the last import."), wordWrap=True)
-        for widget, name in ((self.start_button, "Import from the server"), (self.cancel_button, "Cancel import"),
-                             (self.bar, "Import progress"), (self.status, "Import status")):  # fmt: skip
-            widget.setAccessibleName(self.tr(name))
+        for widget, name in ((self.start_button, self.tr("Import from the server")),
+                             (self.cancel_button, self.tr("Cancel import")), (self.bar, self.tr("Import progress")),
+                             (self.status, self.tr("Import status"))):  # fmt: skip
+            widget.setAccessibleName(name)
         self.summary = QLabel(wordWrap=True)
         self.records = make_table([self.tr("Kind of record"), self.tr("New"), self.tr("Updated")], self.tr("Records"))
         self.devices = make_table(

@@ -31,14 +31,18 @@ from PySide6.QtWidgets import (
 
 from hbf_desktop.store.store import Store
 from hbf_desktop.ui.file_dialogs import choose_file_to_save
+from hbf_desktop.ui.labels import QT_TRANSLATE_NOOP
 from hbf_desktop.ui.labels import tr as vocabulary
 from hbf_desktop.ui.session import Progress, StoreSession
 from hbf_desktop.ui.supervisor.periods import PRESETS, preset
 from hbf_desktop.ui.supervisor.tables import fill, make_table
 
-PRESET_LABELS = {"this_month": "This month", "last_quarter": "Last quarter",
-                 "last_financial_year": "Last financial year (April to March)",
-                 "last_calendar_year": "Last calendar year"}  # fmt: skip
+PRESET_LABELS = {
+    "this_month": QT_TRANSLATE_NOOP("ReportsView", "This month"),
+    "last_quarter": QT_TRANSLATE_NOOP("ReportsView", "Last quarter"),
+    "last_financial_year": QT_TRANSLATE_NOOP("ReportsView", "Last financial year (April to March)"),
+    "last_calendar_year": QT_TRANSLATE_NOOP("ReportsView", "Last calendar year"),
+}
 FORMATS = ("csv", "xlsx", "pdf")
 PAGE_DPI = 64  # an A4 page is then 529 x 748 pixels: beside its table in a 1100-pixel window
 
