@@ -203,6 +203,14 @@
             <source>{n} clients</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No clients yet. Press Ctrl+N (or New client) to add the first one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No client matches. Clear the search or the filters to see everyone.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ClientHeader</name>
@@ -1389,6 +1397,14 @@ Compare the root key id with the one your IT contact read out to you. After set-
         </message>
         <message>
             <source>Enrol this laptop in Settings with the code from your administrator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock to see what is waiting to sync.</source>
             <translation type="unfinished" />
         </message>
         <message>
