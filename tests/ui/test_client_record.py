@@ -74,6 +74,12 @@ def test_a_section_adds_a_record_through_the_domain_rules(qtbot: QtBot, window: 
     client_id = _open_first(qtbot, window)
     section = window.client_view.sections["risk_assessment"]
     dialog = section.open_dialog(None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
+    first, second = list(dialog.form.editors.values())[:2]
+    assert dialog.focusWidget() is first, "typing starts in the first field"
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    focused = dialog.focusWidget()
+    assert focused is second or second.isAncestorOf(focused), "Tab goes to the next field, not to the scroll area"
     dialog.form.editors["assessed_on"].setText("1 March")  # type: ignore[union-attr]
     dialog.save()
     assert "Assessed on" in dialog.form.errors["assessed_on"].text()
