@@ -32,9 +32,13 @@ def finish_interrupted_rekey(paths: StorePaths) -> str:
         discard(paths, staging.data_dir)
         return "discarded"
     roll_forward(paths, staging)
-    # The process that re-keyed died around its commit point: the caseworker may never have seen the new key.
-    write_private_file_atomically(paths.data_dir / NOT_SHOWN_NOTICE, b"make a new recovery key\n")
+    note_recovery_key_not_shown(paths)  # the process that re-keyed died: nobody may have seen its recovery key
     return "finished"
+
+
+def note_recovery_key_not_shown(paths: StorePaths) -> None:
+    """Leave the notice (no secret in it) that asks for a new recovery key at the next opening."""
+    write_private_file_atomically(paths.data_dir / NOT_SHOWN_NOTICE, b"make a new recovery key\n")
 
 
 def recovery_key_not_shown(paths: StorePaths) -> bool:
