@@ -74,7 +74,11 @@ def rekey_store(
     staging = StorePaths(paths.data_dir / STAGING)
     new_key = bytearray(secrets.token_bytes(32))
     recovery_key = new_recovery_key()
-    old = open_exclusive(paths.database, old_key)
+    try:
+        old = open_exclusive(paths.database, old_key)  # StoreInUseError if any other connection is open
+    except BaseException:
+        _wipe(old_key)
+        raise
     committed = False
     try:
         ensure_private_directory(staging.data_dir)

@@ -37,9 +37,11 @@ def rekey_work(data_dir: Path, passphrase: str) -> Callable[[Progress, Callable[
     then must not leave a recovery key in force that nobody saw."""
 
     def work(progress: Progress, cancelled: Callable[[], bool]) -> str:
+        from hbf_desktop.store.kdf import derivation_in_child_process
         from hbf_desktop.sync.rekeying import rekey
 
-        recovery_key = rekey(data_dir, passphrase, progress, cancelled)
+        with derivation_in_child_process():  # Argon2id's memory in a child, not in the window (store/kdf_child.py)
+            recovery_key = rekey(data_dir, passphrase, progress, cancelled)
         note_recovery_key_not_shown(StorePaths(data_dir))
         return recovery_key
 
