@@ -244,10 +244,11 @@ def _kill(child: subprocess.Popen[str]) -> str:
 
 
 def _check_after_kill(store_dir: Path, before: dict[str, list[tuple[Any, ...]]], old_key_id: str) -> bool:
-    """The store opens with the passphrase and holds exactly the same rows; True if the new key is in force."""
-    state = finish_interrupted_rekey(StorePaths(store_dir))
-    assert not (store_dir / STAGING).exists()
+    """The store opens with the passphrase and holds exactly the same rows; True if the new key is in force.
+    Unlocking alone finishes (or undoes) the interrupted re-key: nothing else is called first."""
+    committed = (store_dir / STAGING / "committed").exists()
     with Store.unlock(store_dir, PASSPHRASE) as store:
+        assert not (store_dir / STAGING).exists()
         after = _contents(store.connection)
         assert store.verify() == []
     for table, rows in before.items():
@@ -255,7 +256,8 @@ def _check_after_kill(store_dir: Path, before: dict[str, list[tuple[Any, ...]]],
             assert after[table] == rows, table
     assert set(before["audit"]) <= set(after["audit"])
     rekeyed = read_key_file(StorePaths(store_dir).key_file).key_id != old_key_id
-    assert state != "finished" or rekeyed
+    assert rekeyed or not committed
+    assert finish_interrupted_rekey(StorePaths(store_dir)) == "none"
     return rekeyed
 
 
@@ -291,3 +293,14 @@ def test_sigkill_at_random_moments(filled: Path, store_template: StoreTemplate, 
         code = out.split("done ", 1)[1].strip()
         with Store.recover(filled, code, "a brand new passphrase 42"):
             pass
+
+
+def test_recovery_finishes_an_interrupted_rekey_first(filled: Path, store_template: StoreTemplate) -> None:
+    """Killed after its commit point: the recovery key path (no passphrase) also puts the new key in force."""
+    child = _start_child(filled, "committed")
+    assert child.stderr is not None
+    assert child.stderr.readline().strip() == "rekey paused at committed"
+    _kill(child)
+    with pytest.raises(WrongRecoveryKeyError):  # the old recovery key no longer opens the rolled-forward store
+        Store.recover(filled, store_template.recovery_key, "a brand new passphrase 42")
+    assert not (filled / STAGING).exists() and recovery_key_not_shown(StorePaths(filled))
