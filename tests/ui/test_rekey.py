@@ -3,6 +3,7 @@ open again where the caseworker was; a cancel, a wrong passphrase and an unconfi
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -125,3 +126,16 @@ def test_an_unconfirmed_recovery_key_is_replaced_after_the_next_unlock(
     replaced = window.settings_view.rekey_dialog
     assert replaced is not None and replaced is not dialog and len(replaced.key.text().split("-")) == 9
     assert not recovery_key_not_shown(StorePaths(seeded_dir))
+
+
+def test_progress_gives_an_estimate_once_there_is_something_to_go_on(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = RekeyDialog(window.session, lambda: None, lambda: None, window)
+    qtbot.addWidget(dialog)
+    dialog._progress(10, 100)
+    assert dialog.message.text() == "Re-encrypting the store… 10%" and dialog.bar.value() == 10
+    dialog._copy_started = time.monotonic() - 10  # 25 % in 10 s: 30 s to go
+    dialog._progress(25, 100)
+    assert dialog.message.text() == "Re-encrypting the store… 25%, about 30 seconds left"
+    dialog._copy_started = time.monotonic() - 120
+    dialog._progress(20, 100)
+    assert dialog.message.text().endswith("about 8 minutes left")

@@ -9,6 +9,7 @@ store as it was and says so; the caseworker stays where they were.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class RekeyDialog(QDialog):
         self._before_close = before_close  # stops the sync engine (GUI thread); returns what to wait for
         self._after_reopen = after_reopen
         self._cancel_event: threading.Event | None = None
+        self._copy_started: float | None = None
         self._key_shown = False
         self.setWindowTitle(self.tr("Re-key the database"))
         self.setModal(True)
@@ -136,9 +138,23 @@ class RekeyDialog(QDialog):
         )
 
     def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if self._copy_started is None:
+            self._copy_started = now
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
-        self.message.setText(self.tr("Re-encrypting the store… {percent}%").format(percent=100 * done // max(total, 1)))
+        text = self.tr("Re-encrypting the store… {percent}%").format(percent=100 * done // max(total, 1))
+        elapsed = now - self._copy_started
+        if 0 < done < total and elapsed >= 2:  # an estimate once there is something to go on (UX.md "Long work")
+            left = elapsed * (total - done) / done
+            minutes = round(left / 60)
+            estimate = (
+                self.tr("about {n} minutes left").format(n=minutes)
+                if minutes >= 2
+                else self.tr("about {n} seconds left").format(n=max(5, round(left / 5) * 5))
+            )
+            text += ", " + estimate
+        self.message.setText(text)
 
     def _done(self, recovery_key: str) -> None:
         self._cancel_event = None
