@@ -6,12 +6,14 @@ running when the screen locked can never refill a widget with client data afterw
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from hbf_desktop.config import Policy
+from hbf_desktop.store.errors import StoreError
 from hbf_desktop.store.kdf import KdfParameters, derivation_in_child_process
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.unlocking import UnlockPolicy
@@ -140,7 +142,7 @@ class StoreSession:
                 result = work(report, cancel.is_set)
             except BaseException:
                 if generation == self._generation:
-                    self._store = Store.open_with_key(self.data_dir, held_key, check_integrity=False)
+                    self._reopen_after_failure(held_key, passphrase, policy)
                 raise
             for index in range(len(held_key)):
                 held_key[index] = 0  # that key opens nothing any more
@@ -151,6 +153,17 @@ class StoreSession:
 
         self._background.run(run, self._guard(generation, on_done), self._guard(generation, on_error))
         return cancel
+
+    def _reopen_after_failure(self, held_key: bytearray, passphrase: str, policy: UnlockPolicy) -> None:
+        """Unchanged: the key held before opens it. Failed after its commit point (the disk filled during the
+        swap): opening finishes the swap, and the passphrase opens it. Otherwise it stays closed (shown as such)."""
+        try:
+            self._store = Store.open_with_key(self.data_dir, held_key, check_integrity=False)
+            return
+        except StoreError:
+            pass
+        with contextlib.suppress(StoreError), derivation_in_child_process():
+            self._store = Store.unlock(self.data_dir, passphrase, policy=policy)
 
     def store_opener(self) -> Callable[[], Store]:
         """For a thread of its own (the sync engine): opens a second connection when called, on that thread."""
