@@ -139,3 +139,15 @@ def test_progress_gives_an_estimate_once_there_is_something_to_go_on(qtbot: QtBo
     dialog._copy_started = time.monotonic() - 120
     dialog._progress(20, 100)
     assert dialog.message.text().endswith("about 8 minutes left")
+
+
+def test_a_store_in_use_by_another_program_is_refused_and_reopened(
+    qtbot: QtBot, window: MainWindow, seeded_dir: Path, store_template: StoreTemplate
+) -> None:
+    unlocked(qtbot, window)
+    before = _files(seeded_dir)["hbf-store.key"]
+    with Store.open_with_key(seeded_dir, bytearray(store_template.data_key)):  # as `hbf-desktop sync` would
+        dialog = _start(qtbot, window)
+        qtbot.waitUntil(lambda: "in use by another program" in dialog.message.text(), timeout=REKEY_WAIT_MS)
+    assert "unchanged and open again" in dialog.message.text() and window.session.is_open
+    assert _files(seeded_dir)["hbf-store.key"] == before and not (seeded_dir / STAGING).exists()
