@@ -20,6 +20,7 @@ from hbf_desktop.store.connection import open_connection
 from hbf_desktop.store.errors import (
     OperationCancelledError,
     StoreInUseError,
+    StoreNotFoundError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
@@ -304,3 +305,28 @@ def test_recovery_finishes_an_interrupted_rekey_first(filled: Path, store_templa
     with pytest.raises(WrongRecoveryKeyError):  # the old recovery key no longer opens the rolled-forward store
         Store.recover(filled, store_template.recovery_key, "a brand new passphrase 42")
     assert not (filled / STAGING).exists() and recovery_key_not_shown(StorePaths(filled))
+
+
+def test_a_rekey_in_progress_is_neither_discarded_nor_raced(filled: Path) -> None:
+    """Another opening while a re-key runs (here paused after its copy, before its commit point) leaves its
+    staging folder alone; a second re-key is refused; once the first dies, its copy is discarded."""
+    before = _files(filled)
+    child = _start_child(filled, "copied")
+    assert child.stderr is not None
+    assert child.stderr.readline().strip() == "rekey paused at copied"
+    try:
+        assert finish_interrupted_rekey(StorePaths(filled)) == "running"
+        assert (filled / STAGING / "hbf-store.db").exists()
+        with pytest.raises(StoreInUseError, match="already running"):
+            rekey_store(filled, PASSPHRASE)
+        assert (filled / STAGING / "hbf-store.db").exists()
+    finally:
+        _kill(child)
+    assert finish_interrupted_rekey(StorePaths(filled)) == "discarded"
+    assert _files(filled) == before
+
+
+def test_no_store_is_said_plainly(tmp_path: Path) -> None:
+    with pytest.raises(StoreNotFoundError, match="no HBF Desktop store"):
+        rekey_store(tmp_path / "nothing", PASSPHRASE)
+    assert not (tmp_path / "nothing").exists()

@@ -40,7 +40,8 @@ from hbf_desktop.store.rekey_finish import (
     COMMITTED,
     STAGING,
     discard,
-    finish_interrupted_rekey,
+    finish_while_holding,
+    holding_rekey_lock,
     pause,
     roll_forward,
 )
@@ -68,7 +69,21 @@ def rekey_store(
     commit point leaves the store exactly as it was. `before_commit` gets a connection to the new database (the
     escrow forgets it was sealed, so the next sync round seals the new key)."""
     paths = StorePaths(data_dir)
-    finish_interrupted_rekey(paths)
+    if not paths.exists():
+        unlock_with_passphrase(paths, passphrase, policy)  # says there is no store here, and what to do
+    with holding_rekey_lock(paths):
+        return _rekey_holding_lock(paths, passphrase, progress, cancelled, before_commit, policy)
+
+
+def _rekey_holding_lock(
+    paths: StorePaths,
+    passphrase: str,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    before_commit: Callable[[Connection], None] | None,
+    policy: UnlockPolicy,
+) -> str:
+    finish_while_holding(paths)
     old_key = unlock_with_passphrase(paths, passphrase, policy)
     old_key_file = read_key_file(paths.key_file)
     staging = StorePaths(paths.data_dir / STAGING)

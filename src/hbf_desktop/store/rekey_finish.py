@@ -9,13 +9,21 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from hbf_desktop.store.files import sync_directory, write_private_file_atomically
+from hbf_desktop.store.errors import StoreInUseError
+from hbf_desktop.store.files import PRIVATE_FILE_MODE, sync_directory, write_private_file_atomically
 from hbf_desktop.store.paths import StorePaths
 
+if sys.platform != "win32":
+    import fcntl
+
 STAGING = ".rekey"
+# Empty; locked (flock) for the whole of a re-key, so that another opening neither discards nor races one in progress.
+RUNNING = ".rekey-running"
 COMMITTED = "committed"
 NOT_SHOWN_NOTICE = "recovery-key-not-shown"
 # Test hook: the kill tests pause at a named step so a SIGKILL lands exactly there; never set in real use.
@@ -24,7 +32,51 @@ PAUSE_ENVIRONMENT = "HBF_TEST_REKEY_PAUSE"
 
 def finish_interrupted_rekey(paths: StorePaths) -> str:
     """Complete or undo a re-key a crash interrupted: "none", "discarded" (before its commit point: the old store
-    stands) or "finished" (after it: the new key is put in force). Idempotent; called wherever the store opens."""
+    stands) or "finished" (after it: the new key is put in force); "running" if a re-key is in progress (its
+    process holds the database too, so the opening fails as busy). Idempotent; called wherever the store opens."""
+    if not (paths.data_dir / STAGING).exists():
+        return "none"
+    if _running_elsewhere(paths):
+        return "running"
+    return finish_while_holding(paths)
+
+
+@contextlib.contextmanager
+def holding_rekey_lock(paths: StorePaths) -> Iterator[None]:
+    """Held by the re-key from before it looks at `.rekey/` until it is done; released by the OS if it dies."""
+    descriptor = os.open(paths.data_dir / RUNNING, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+    try:
+        if sys.platform != "win32":
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreInUseError(
+                    "A re-key of this store is already running. Wait for it to finish; nothing was changed."
+                ) from None
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _running_elsewhere(paths: StorePaths) -> bool:
+    """Windows cannot remove or rename files another process holds open, so no check is needed there."""
+    if sys.platform == "win32":
+        return False
+    try:
+        descriptor = os.open(paths.data_dir / RUNNING, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)  # also releases the lock taken just now
+    return False
+
+
+def finish_while_holding(paths: StorePaths) -> str:
+    """`finish_interrupted_rekey` for the re-key itself, which holds the lock already."""
     staging = StorePaths(paths.data_dir / STAGING)
     if not staging.data_dir.exists():
         return "none"
