@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from hbf_desktop import cli_org, cli_reports, cli_sync
+from hbf_desktop import cli_keys, cli_org, cli_reports, cli_sync
 from hbf_desktop.cli_arguments import build_parser
 from hbf_desktop.cli_common import (
     EXIT_FAILED,
@@ -211,6 +211,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _backup,
     "restore": _restore,
 }
+_HANDLERS.update(cli_keys.HANDLERS)
 _HANDLERS.update(cli_org.HANDLERS)
 _HANDLERS.update(cli_reports.HANDLERS)
 _HANDLERS.update(cli_sync.HANDLERS)

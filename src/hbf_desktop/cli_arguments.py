@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hbf_desktop import __version__, cli_org, cli_reports, cli_sync
+from hbf_desktop import __version__, cli_keys, cli_org, cli_reports, cli_sync
 
 
 def _store_options() -> argparse.ArgumentParser:
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[store], help="restore an encrypted backup")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--replace", action="store_true", help="replace an existing store (kept aside, not deleted)")
+    cli_keys.add_commands(commands, store)
     cli_org.add_commands(commands, store)
     cli_reports.add_commands(commands, store)
     cli_sync.add_commands(commands, store)

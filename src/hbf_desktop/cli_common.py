@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hbf_desktop.config import load_policy, resolve_data_dir
 from hbf_desktop.domain.model import DomainError
+from hbf_desktop.store.rekey_finish import recovery_key_not_shown
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.unlocking import UnlockPolicy
 
@@ -61,8 +62,15 @@ def read_passphrase(arguments: argparse.Namespace, *, confirm: bool = False) -> 
 def open_store(arguments: argparse.Namespace) -> Store:
     data_dir = store_dir(arguments)
     policy = load_policy(data_dir)
-    return Store.unlock(
+    store = Store.unlock(
         data_dir,
         read_passphrase(arguments),
         policy=UnlockPolicy(policy.erase_after_failed_unlocks),
     )
+    if recovery_key_not_shown(store.paths):
+        print(
+            "hbf-desktop: warning: a re-key was interrupted after it took effect, so its new recovery key was never "
+            "shown. Run hbf-desktop new-recovery-key now and write the key down.",
+            file=sys.stderr,
+        )
+    return store

@@ -23,6 +23,7 @@ from hbf_desktop.store.files import (
 )
 from hbf_desktop.store.keyfile import MAX_KEY_FILE_BYTES, read_key_file
 from hbf_desktop.store.paths import StorePaths
+from hbf_desktop.store.rekey_finish import finish_interrupted_rekey
 from hbf_desktop.store.store import Store
 
 MAGIC = b"HBFBACKUP1\n"
@@ -74,6 +75,7 @@ def restore_backup(source: Path, data_dir: Path, passphrase: str, *, replace: bo
     aside (still encrypted) into a `replaced-<time>` folder, whose path is returned."""
     key_file_bytes, database = read_backup(source)
     paths = StorePaths(data_dir)
+    finish_interrupted_rekey(paths)  # what is moved aside must be a whole store under one key
     if paths.exists() and not replace:
         raise StoreExistsError(
             f"A store already exists in {data_dir}. Nothing was changed. Use --replace to put the "

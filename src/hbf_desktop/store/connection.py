@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlcipher3
 
-from hbf_desktop.store.errors import NotEncryptedError, StoreDamagedError, WrongPassphraseError
+from hbf_desktop.store.errors import NotEncryptedError, StoreDamagedError, StoreInUseError, WrongPassphraseError
 
 Connection = Any  # sqlcipher3.Connection: the module ships no type information
 # A page whose HMAC fails when read raises this; the edges (CLI, GUI) show it as a damaged store.
@@ -48,6 +48,42 @@ def open_connection(path: Path, data_key: bytes | bytearray, *, check_integrity:
         _apply_settings(connection)
         if check_integrity:
             check_cipher_integrity(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def open_exclusive(path: Path, data_key: bytes | bytearray, *, wait_seconds: float = 2.0) -> Connection:
+    """Open the existing database holding its lock until closed, so no other connection, in this process or
+    another, can read or write meanwhile (a full re-key copies the whole file and must not miss a save).
+
+    `locking_mode = EXCLUSIVE` before the first access keeps the WAL index in this process's memory and never
+    releases the file lock; an idle connection elsewhere is enough to refuse, with StoreInUseError."""
+    hex_key = bytes(data_key).hex()
+    if not _HEX_KEY.match(hex_key):
+        raise ValueError("the data key must be exactly 32 bytes")
+    connection = sqlcipher3.connect(str(path), timeout=wait_seconds, isolation_level=None, check_same_thread=True)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        _require_sqlcipher(connection)
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            connection.execute("COMMIT")
+        except sqlcipher3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise StoreInUseError(
+                    "The store is in use by another program (another HBF Desktop window, or a command such as "
+                    "hbf-desktop sync). Close it and try again. Nothing was changed."
+                ) from None
+            raise
+        except sqlcipher3.DatabaseError:
+            raise WrongPassphraseError(
+                f"The key does not open {path.name}: the database does not belong to this key file, or it is damaged."
+            ) from None
+        _apply_settings(connection)
     except BaseException:
         connection.close()
         raise

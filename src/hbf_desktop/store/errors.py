@@ -43,6 +43,10 @@ class NotEncryptedError(StoreError):
     """The SQLite library in use is not SQLCipher: writing would put clear text on disk, so we refuse."""
 
 
+class StoreInUseError(StoreError):
+    """Another connection holds the database open, so work that needs it alone (a full re-key) cannot start."""
+
+
 class ConcurrentEditError(StoreError):
     pass
 

@@ -25,6 +25,7 @@ from hbf_desktop.store.migrations import migrate
 from hbf_desktop.store.paths import StorePaths
 from hbf_desktop.store.records import Author, Records
 from hbf_desktop.store.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from hbf_desktop.store.rekey_finish import clear_not_shown_notice, finish_interrupted_rekey
 from hbf_desktop.store.transactions import read_meta, utc_now, write_meta, write_transaction
 from hbf_desktop.store.unlocking import NO_ERASE_POLICY, UnlockPolicy, unlock_with_passphrase
 
@@ -111,6 +112,7 @@ class Store:
     def recover(cls, data_dir: Path, recovery_code: str, new_passphrase: str) -> Store:
         """Open with the recovery key and set a new passphrase (the forgotten one stops working)."""
         paths = StorePaths(data_dir)
+        finish_interrupted_rekey(paths)
         key_file = read_key_file(paths.key_file)
         data_key = key_file.unwrap_with_recovery_key(parse_recovery_key(recovery_code))
         store = cls.open_with_key(data_dir, data_key)
@@ -122,6 +124,7 @@ class Store:
     @classmethod
     def open_with_key(cls, data_dir: Path, data_key: bytearray, *, check_integrity: bool = True) -> Store:
         paths = StorePaths(data_dir)
+        finish_interrupted_rekey(paths)
         if not paths.database.exists():
             raise StoreNotFoundError(f"There is no HBF Desktop store in {data_dir}.")
         small = paths.database.stat().st_size <= FULL_CHECK_AT_OPEN_MAX_BYTES
@@ -153,6 +156,7 @@ class Store:
         recovery_key = new_recovery_key()
         key_file = read_key_file(self.paths.key_file)
         write_key_file(self.paths.key_file, key_file.with_recovery_key(bytes(self._data_key), recovery_key))
+        clear_not_shown_notice(self.paths)  # an interrupted re-key's unseen recovery key no longer opens the store
         self.audit_event("update", reason="recovery_key_replaced")
         return format_recovery_key(recovery_key)
 

@@ -23,6 +23,7 @@ from hbf_desktop.store.errors import (
 from hbf_desktop.store.files import overwrite_and_remove, write_private_file_atomically
 from hbf_desktop.store.keyfile import read_key_file
 from hbf_desktop.store.paths import StorePaths
+from hbf_desktop.store.rekey_finish import finish_interrupted_rekey
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 300.0
@@ -54,6 +55,7 @@ def unlock_with_passphrase(
     now: Callable[[], float] = time.time,
 ) -> bytearray:
     """The data key, or a typed error saying what to do. A wrong passphrase changes nothing in the store."""
+    finish_interrupted_rekey(paths)  # before the key file is read: a committed re-key may hold the key in force
     if not paths.key_file.exists() and not paths.database.exists():
         raise StoreNotFoundError(
             f"There is no HBF Desktop store in {paths.data_dir}. Run set-up first (hbf-desktop init)."

@@ -25,6 +25,7 @@ from hbf_desktop.store.connection import Connection
 from hbf_desktop.store.errors import StoreError
 from hbf_desktop.store.keyfile import read_key_file, write_key_file
 from hbf_desktop.store.paths import StorePaths
+from hbf_desktop.store.rekey_finish import finish_interrupted_rekey
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import read_meta, utc_now, write_meta, write_transaction
 from hbf_desktop.sync.errors import SyncError
@@ -98,6 +99,7 @@ def recover_with_escrow(supervisor: Store, laptop_data_dir: Path, new_passphrase
     """Set `new_passphrase` on the store in `laptop_data_dir` with a key escrowed here; returns its device id."""
     check_passphrase(new_passphrase)
     paths = StorePaths(laptop_data_dir)
+    finish_interrupted_rekey(paths)  # the laptop's copy may hold a committed re-key: its new key is the one escrowed
     key_file = read_key_file(paths.key_file)
     for device_id, key_hex in sync_state.escrowed_keys(supervisor.connection):
         data_key = bytearray(bytes.fromhex(key_hex))

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         if self.updates.last is None:
             self.updates.check()  # once per run, not at every unlock (an auto-lock comes every few idle minutes)
         supervisor.register(self)  # Import, Conflicts, Team, Reports when the store is a supervisor's
+        self.settings_view.check_recovery_notice()  # a re-key's recovery key nobody confirmed: offer a new one
         self.search.setFocus()
 
     def lock(self) -> None:

@@ -6,12 +6,14 @@ running when the screen locked can never refill a widget with client data afterw
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from hbf_desktop.config import Policy
+from hbf_desktop.store.errors import StoreError
 from hbf_desktop.store.kdf import KdfParameters, derivation_in_child_process
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.unlocking import UnlockPolicy
@@ -105,6 +107,63 @@ class StoreSession:
 
         self._background.run(run, self._guard(generation, on_done), self._guard(generation, on_error), long=True)
         return cancel
+
+    def while_closed(
+        self,
+        work: Callable[[Progress, Callable[[], bool]], T],
+        passphrase: str,
+        on_progress: Progress,
+        on_done: Callable[[T], None],
+        on_error: OnError,
+        *,
+        before_close: Callable[[], None] | None = None,
+    ) -> threading.Event:
+        """Close the store, run `work` on the closed store (a full re-key), then open it again; returns the event
+        that cancels `work`. Everything runs as one job on the store thread, so calls made meanwhile wait and then
+        find the store open again. After `work` succeeds the store is unlocked with `passphrase` (the key changed);
+        after it fails it is opened with the key held now, unchanged. If the window locked meanwhile the store is
+        left closed (and the answer dropped, as for every call)."""
+        cancel = threading.Event()
+        self._cancels.append(cancel)
+        generation = self._generation
+        store = self._require()
+        held_key = bytearray(store.raw_data_key)
+        policy = UnlockPolicy(self.policy.erase_after_failed_unlocks)
+
+        def report(done: int, total: int) -> None:
+            self._background.in_gui(lambda: on_progress(done, total) if generation == self._generation else None)
+
+        def run() -> T:
+            if before_close is not None:
+                before_close()
+            store.close()
+            self._store = None
+            try:
+                result = work(report, cancel.is_set)
+            except BaseException:
+                if generation == self._generation:
+                    self._reopen_after_failure(held_key, passphrase, policy)
+                raise
+            for index in range(len(held_key)):
+                held_key[index] = 0  # that key opens nothing any more
+            if generation == self._generation:
+                with derivation_in_child_process():
+                    self._store = Store.unlock(self.data_dir, passphrase, policy=policy)
+            return result
+
+        self._background.run(run, self._guard(generation, on_done), self._guard(generation, on_error))
+        return cancel
+
+    def _reopen_after_failure(self, held_key: bytearray, passphrase: str, policy: UnlockPolicy) -> None:
+        """Unchanged: the key held before opens it. Failed after its commit point (the disk filled during the
+        swap): opening finishes the swap, and the passphrase opens it. Otherwise it stays closed (shown as such)."""
+        try:
+            self._store = Store.open_with_key(self.data_dir, held_key, check_integrity=False)
+            return
+        except StoreError:
+            pass
+        with contextlib.suppress(StoreError), derivation_in_child_process():
+            self._store = Store.unlock(self.data_dir, passphrase, policy=policy)
 
     def store_opener(self) -> Callable[[], Store]:
         """For a thread of its own (the sync engine): opens a second connection when called, on that thread."""

@@ -3,14 +3,26 @@ export, backup)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
 from hbf_desktop.ui.long_work import LongWork, LongWorkDialog, backup_work, export_work, import_work
+from hbf_desktop.ui.rekey_dialog import RekeyDialog
 from hbf_desktop.ui.session import StoreSession
 
 if TYPE_CHECKING:
@@ -46,11 +58,78 @@ class SettingsView(QWidget):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             row.addWidget(button)
         layout.addWidget(data)
+        layout.addWidget(self._keys_group())
         layout.addWidget(self._sync_group())
         layout.addStretch()
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
         self.backup_button.clicked.connect(self._backup)
+
+    def _keys_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Keys"))
+        row = QHBoxLayout(group)
+        self.rekey_button = QPushButton(self.tr("Re-&key the database…"))
+        self.rekey_button.setAccessibleName(self.tr("Re-key the database"))
+        self.recovery_key_button = QPushButton(self.tr("New recovery &key…"))
+        self.recovery_key_button.setAccessibleName(self.tr("New recovery key"))
+        row.addWidget(self.rekey_button)
+        row.addWidget(self.recovery_key_button)
+        self.rekey_button.clicked.connect(self.open_rekey)
+        self.recovery_key_button.clicked.connect(self.make_new_recovery_key)
+        self.rekey_dialog: RekeyDialog | None = None
+        return group
+
+    def open_rekey(self) -> RekeyDialog:
+        """The sync engine is stopped first (like a lock) and started again once the store is open again."""
+
+        def stop_sync() -> Callable[[], None] | None:
+            engine = self._sync.stop()
+            return engine.stop if engine is not None else None
+
+        self.rekey_dialog = RekeyDialog(self._session, stop_sync, self._sync.unlocked, self)
+        self.rekey_dialog.open()
+        return self.rekey_dialog
+
+    def make_new_recovery_key(self) -> None:
+        """Replace the recovery key (lost, or a re-key's that was never confirmed as written down)."""
+        self.rekey_dialog = RekeyDialog(self._session, lambda: None, lambda: None, self)
+        dialog = self.rekey_dialog
+
+        def show(recovery_key: str) -> None:
+            dialog.show_key(recovery_key, self.tr("The recovery key is replaced."))
+            dialog.open()
+
+        self._session.call(lambda store: store.new_recovery_key(), show, lambda error: self._show_error(dialog, error))
+
+    def check_recovery_notice(self) -> None:
+        """After unlock: a re-key whose new recovery key nobody confirmed (a lock or a crash came first) asks for
+        a new one, since the unseen key is the only recovery key in force."""
+        from hbf_desktop.store.rekey_finish import recovery_key_not_shown
+
+        self._session.call(lambda store: recovery_key_not_shown(store.paths), self._offer_new_recovery_key,
+                           lambda _: None)  # fmt: skip
+
+    def _offer_new_recovery_key(self, needed: bool) -> None:
+        if not needed:
+            return
+        self.recovery_notice = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Make a new recovery key"),
+            self.tr(
+                "The store was re-keyed, but its new recovery key was never confirmed as written down. Make a new "
+                "recovery key now and write it down: without one, a forgotten passphrase would lock you out."
+            ),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.recovery_notice.setAccessibleName(self.tr("Make a new recovery key"))
+        self.recovery_notice.button(QMessageBox.StandardButton.Ok).setText(self.tr("Make a new recovery key"))
+        self.recovery_notice.accepted.connect(self.make_new_recovery_key)
+        self.recovery_notice.open()
+
+    def _show_error(self, dialog: RekeyDialog, error: Exception) -> None:
+        dialog.message.setText(str(error))
+        dialog.open()
 
     def _sync_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Sync and updates"))
