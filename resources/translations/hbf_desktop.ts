@@ -1131,6 +1131,111 @@ Compare the root key id with the one your IT contact read out to you. After set-
         </message>
     </context>
     <context>
+        <name>RekeyDialog</name>
+        <message>
+            <source>Re-key the database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This re-encrypts every record in this laptop's store under a new key. Do it if you think the store's key may have been copied (for example, the laptop was out of your hands while unlocked).
+
+It can take several minutes on a large store: keep the laptop plugged in. Sync stops meanwhile. Your passphrase stays the same. A NEW recovery key will be shown at the end: write it down, because the old recovery key will no longer open this store. Backups made before now still open with the passphrase and recovery key of their time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What re-keying does</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-key progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New recovery key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I have &amp;written the new recovery key down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I have written the new recovery key down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Re-key now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-key now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your current passphrase first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the passphrase and closing the store…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-encrypting the store… {percent}%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about {n} minutes left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about {n} seconds left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done: the store is re-keyed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is your NEW recovery key. Write it down on paper and keep it somewhere safe, away from the laptop; it is shown only now. The old recovery key no longer opens this store.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The re-key was cancelled. The store is unchanged and open again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store was not re-keyed: {error} The store is unchanged and open again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store was not re-keyed: {error} Lock the window and unlock again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling; the store will be left as it was…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ReportsView</name>
         <message>
             <source>This month</source>
@@ -1269,6 +1374,38 @@ Compare the root key id with the one your IT contact read out to you. After set-
         </message>
         <message>
             <source>&amp;Back up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-&amp;key the database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-key the database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New recovery &amp;key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New recovery key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The recovery key is replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a new recovery key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store was re-keyed, but its new recovery key was never confirmed as written down. Make a new recovery key now and write it down: without one, a forgotten passphrase would lock you out.</source>
             <translation type="unfinished" />
         </message>
         <message>
