@@ -70,7 +70,8 @@ def write_backup(
     `progress(bytes_done, bytes_total)` is called once per chunk; `cancelled()` is checked before each chunk and, when
     it answers True, the partial file is removed and OperationCancelledError raised. The store is left as it was.
     """
-    with private_file_atomically(destination) as out, _frozen_database(store) as (key_file_bytes, database, size):
+    frozen = _frozen_database(store, cancelled)
+    with private_file_atomically(destination) as out, frozen as (key_file_bytes, database, size):
         header = MAGIC + struct.pack(">Q", len(key_file_bytes)) + key_file_bytes
         out.write(header)
         _copy(database, out, size, progress, cancelled, already=len(header), message=_BACKUP_CANCELLED)
@@ -84,10 +85,14 @@ _RESTORE_CANCELLED = "Restore cancelled: nothing was changed."
 
 
 @contextlib.contextmanager
-def _frozen_database(store: Store) -> Iterator[tuple[bytes, BinaryIO, int]]:
-    """(key file bytes, the open database file, its size), with no checkpoint able to change the file meanwhile."""
+def _frozen_database(store: Store, cancelled: Cancelled | None) -> Iterator[tuple[bytes, BinaryIO, int]]:
+    """(key file bytes, the open database file, its size), with no checkpoint able to change the file meanwhile.
+
+    The checkpoint waits (up to the busy timeout) for readers still using the WAL; a cancel meanwhile is honoured."""
     wal = store.paths.sidecars()[0]
     for _ in range(_COPY_ATTEMPTS):
+        if cancelled is not None and cancelled():
+            raise OperationCancelledError(_BACKUP_CANCELLED)
         store.checkpoint(truncate=True)
         store.connection.execute("BEGIN")
         try:
