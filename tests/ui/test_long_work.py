@@ -3,6 +3,8 @@ and a Cancel that leaves no file."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -145,10 +147,16 @@ def test_byte_and_record_figures_read_as_people_expect() -> None:
         QLocale.setDefault(QLocale.system())
 
 
-def test_the_bar_copes_with_totals_beyond_what_a_progress_bar_holds(qtbot: QtBot) -> None:
+def test_the_bar_copes_with_totals_beyond_what_a_progress_bar_holds_and_time_left_is_estimated(qtbot: QtBot) -> None:
     dialog = LongWorkDialog("Backing up", progress_text=byte_progress)
     qtbot.addWidget(dialog)
-    dialog._event = __import__("threading").Event()  # as if started: progress is shown only while work runs
+    dialog._event = threading.Event()  # as if started: progress is shown only while work runs
     dialog._progress(3_000_000_000, 6_000_000_000)
     assert dialog.bar.maximum() == 10_000 and dialog.bar.value() == 5_000
-    assert dialog.detail.text() == byte_progress(3_000_000_000, 6_000_000_000)
+    assert dialog.detail.text() == byte_progress(3_000_000_000, 6_000_000_000), "no estimate in the first seconds"
+    dialog._started = time.monotonic() - 10  # ten seconds in, a quarter done: thirty to go
+    dialog._progress(1_500_000_000, 6_000_000_000)
+    assert dialog.detail.text().endswith("about 30 s left")
+    dialog._started = time.monotonic() - 60
+    dialog._progress(1_500_000_000, 6_000_000_000)
+    assert dialog.detail.text().endswith("about 3 min left")
