@@ -44,6 +44,10 @@ _HEADER_BYTES = len(MAGIC) + 8
 # Every SQLite page size is a multiple of 512: a database part that is not was cut short (or padded).
 _PAGE_MULTIPLE = 512
 _COPY_ATTEMPTS = 20
+# Synced as it goes: one fsync of the whole file at the end stalled saves' own fsyncs behind it (0.3 s against 0.07 s
+# for the slowest save during a 206 MB backup, benchmarks/backup.py), and the copy got no faster for it.
+_SYNC_EVERY_BYTES = 32 * CHUNK_BYTES
+_sync_data = getattr(os, "fdatasync", os.fsync)  # fdatasync is not on macOS or Windows
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -133,6 +137,9 @@ def _copy(
             raise BackupDamagedError("The file ended sooner than it said it would; nothing was written.")
         out.write(chunk)
         copied += len(chunk)
+        if copied % _SYNC_EVERY_BYTES == 0:
+            out.flush()
+            _sync_data(out.fileno())
         if progress is not None:
             progress(already + copied, total)
 
