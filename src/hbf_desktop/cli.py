@@ -22,6 +22,7 @@ from hbf_desktop.cli_common import (
     read_secret,
     store_dir,
 )
+from hbf_desktop.cli_progress import TerminalProgress
 from hbf_desktop.domain.interchange import ReadResult, read_csv_folder, read_jsonl
 from hbf_desktop.domain.model import DomainError
 from hbf_desktop.domain.passphrase import check_passphrase
@@ -93,12 +94,13 @@ def _import(arguments: argparse.Namespace) -> int:
 
 def _export(arguments: argparse.Namespace) -> int:
     destination = Path(arguments.out)
-    with open_store(arguments) as store:
+    with open_store(arguments) as store, TerminalProgress("Exporting", in_bytes=False) as progress:
         count = export_records(
             store,
             destination,
             file_format=arguments.format,
             include_identity=arguments.include_identity,
+            progress=progress,
         )
     kind = "including identity and notes" if arguments.include_identity else "without identity"
     print(f"Exported {count} records ({kind}) to {destination}.")
@@ -181,17 +183,19 @@ def _recover(arguments: argparse.Namespace) -> int:
 
 def _backup(arguments: argparse.Namespace) -> int:
     destination = Path(arguments.out)
-    with open_store(arguments) as store:
-        size = backups.write_backup(store, destination)
+    with open_store(arguments) as store, TerminalProgress("Backing up", in_bytes=True) as progress:
+        size = backups.write_backup(store, destination, progress=progress)
     print(f"Wrote an encrypted backup of {size} bytes to {destination}.")
     return EXIT_OK
 
 
 def _restore(arguments: argparse.Namespace) -> int:
     data_dir = store_dir(arguments)
-    aside = backups.restore_backup(
-        Path(arguments.file), data_dir, read_passphrase(arguments), replace=arguments.replace
-    )
+    passphrase = read_passphrase(arguments)
+    with TerminalProgress("Restoring", in_bytes=True) as progress:
+        aside = backups.restore_backup(
+            Path(arguments.file), data_dir, passphrase, replace=arguments.replace, progress=progress
+        )
     print(f"Restored the backup into {data_dir}.")
     if aside is not None:
         print(f"The previous store was kept, still encrypted, in {aside}.")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from types import FrameType
 
 from hbf_desktop.cli_common import EXIT_OK, open_store, read_passphrase, store_dir
+from hbf_desktop.cli_progress import TerminalProgress
 from hbf_desktop.config import load_policy
 from hbf_desktop.store.unlocking import UnlockPolicy
 
@@ -45,24 +46,16 @@ def _rekey(arguments: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, interrupted)
     print("Re-keying the store; keep the laptop plugged in. Ctrl+C cancels.", file=sys.stderr)
     try:
-        recovery_key = rekey(data_dir, passphrase, _progress_on_stderr(), cancel.is_set, policy=policy)
+        with TerminalProgress("Re-keying", in_bytes=True) as progress:
+            recovery_key = rekey(data_dir, passphrase, progress, cancel.is_set, policy=policy)
     finally:
         signal.signal(signal.SIGINT, previous)
-        print(file=sys.stderr)
     print("The store is re-keyed: every page is now encrypted under a new data key. The passphrase is unchanged.")
     print("Your NEW recovery key (shown only now; write it down and keep it somewhere safe):")
     print(f"  {recovery_key}")
     print("The old recovery key no longer opens this store. Backups made before now still open with the passphrase")
     print("and recovery key of their time. Sync soon, so your supervisors' escrow holds the new key.")
     return EXIT_OK
-
-
-def _progress_on_stderr() -> Callable[[int, int], None]:
-    def show(done: int, total: int) -> None:
-        percent = 100 * done // total if total else 100
-        print(f"\r  copied {percent}%", end="", file=sys.stderr, flush=True)
-
-    return show
 
 
 def _new_recovery_key(arguments: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 Without --include-identity an export carries no client_identity record, no identifier (I) field and no narrative (N)
 field: DATA-MODEL.md says narratives are treated as identifying. The file is written beside its destination with
 owner-only permissions and renamed into place when complete, so a cancelled or failed export leaves nothing behind.
-Every export is audited.
+Records are streamed from one read transaction straight into the writer (memory does not grow with the store, and
+the count that progress reports against matches what is written). Every export is audited.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from hbf_desktop.store.store import Store
 EXPORT_ORDER = ("organisation", "client", "client_identity", "case")
 
 Cancelled = Callable[[], bool]
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 500
 
 
 class ExportDestinationError(StoreError):
@@ -37,21 +40,28 @@ def export_records(
     file_format: str,
     include_identity: bool,
     cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Write the export; returns how many records it holds."""
+    """Write the export; returns how many records it holds.
+
+    `progress(records_done, records_total)` is called every few hundred records and once at the end.
+    """
     _check_destination(destination, file_format)
-    records = list(_records_to_export(store, include_identity, cancelled))
     temporary = destination.with_name(f".{destination.name}.partial")
     try:
-        if file_format == "jsonl":
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-                write_jsonl(records, stream, include_identity=include_identity)
-                stream.flush()
-                os.fsync(stream.fileno())
-        else:
-            ensure_private_directory(temporary)
-            write_csv_folder(records, temporary, include_identity=include_identity)
+        with _read_snapshot(store):
+            entities = _entities_to_export(include_identity)
+            total = sum(store.records.count(entity) for entity in entities)
+            records = _records_to_export(store, entities, include_identity, cancelled, progress, total)
+            if file_format == "jsonl":
+                descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+                with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+                    count = write_jsonl(records, stream, include_identity=include_identity)
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            else:
+                ensure_private_directory(temporary)
+                count = write_csv_folder(records, temporary, include_identity=include_identity)
         if destination.is_dir():
             shutil.rmtree(destination)
         os.replace(temporary, destination)
@@ -62,7 +72,17 @@ def export_records(
         raise
     reason = f"{file_format}, {'with' if include_identity else 'without'} identity"
     store.audit_event("export", reason=reason)
-    return len(records)
+    return count
+
+
+@contextlib.contextmanager
+def _read_snapshot(store: Store) -> Iterator[None]:
+    """One read transaction: the count and every entity's rows come from the same moment, even if saves go on."""
+    store.connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        store.connection.execute("ROLLBACK")
 
 
 def _check_destination(destination: Path, file_format: str) -> None:
@@ -83,19 +103,33 @@ def _check_destination(destination: Path, file_format: str) -> None:
         )
 
 
-def _records_to_export(
-    store: Store, include_identity: bool, cancelled: Cancelled | None
-) -> Iterator[InterchangeRecord]:
+def _entities_to_export(include_identity: bool) -> list[str]:
     order = [*EXPORT_ORDER, *sorted(set(ENTITIES) - set(EXPORT_ORDER))]
-    for entity in order:
+    return [entity for entity in order if include_identity or not ENTITIES[entity].identity]
+
+
+def _records_to_export(
+    store: Store,
+    entities: list[str],
+    include_identity: bool,
+    cancelled: Cancelled | None,
+    progress: Progress | None,
+    total: int,
+) -> Iterator[InterchangeRecord]:
+    done = 0
+    for entity in entities:
         spec = ENTITIES[entity]
-        if spec.identity and not include_identity:
-            continue
         dropped = {
             field.name for field in spec.fields if not include_identity and (field.is_identifier or field.is_narrative)
         }
-        for count, record in enumerate(store.records.of_entity(entity)):
-            if cancelled is not None and count % 1000 == 0 and cancelled():
-                raise OperationCancelledError("Export cancelled: no file was written.")
+        for record in store.records.of_entity(entity):
+            if done % PROGRESS_EVERY == 0:
+                if cancelled is not None and cancelled():
+                    raise OperationCancelledError("Export cancelled: no file was written.")
+                if progress is not None:
+                    progress(done, total)
             values = {k: v for k, v in record.values.items() if k not in dropped}
             yield InterchangeRecord(entity, record.id, values, None)
+            done += 1
+    if progress is not None:
+        progress(done, total)

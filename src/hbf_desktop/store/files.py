@@ -1,4 +1,4 @@
-"""Writing small private files safely: permissions before data, atomic replace, durable on power loss.
+"""Writing private files safely: permissions before data, atomic replace, durable on power loss.
 
 Key files and settings must never be seen half-written (a torn key file would lock a caseworker out of their records)
 and must never be readable by other local users, even for the instant between create and chmod.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -22,11 +24,25 @@ def ensure_private_directory(path: Path) -> None:
 
 def write_private_file_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new content, never a mix."""
+    with private_file_atomically(path) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def private_file_atomically(path: Path) -> Iterator[BinaryIO]:
+    """Stream a large file (a backup, a restored database) into place without holding it in memory.
+
+    It is written beside `path` (so the rename stays on one file system) with mode 0600 from the first byte, synced,
+    and renamed over `path` only when the block ends normally: an error, a cancel or Ctrl+C inside the block removes
+    the partial file and leaves `path` as it was.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()  # a leftover from a crashed run with our pid: O_EXCL below must not meet its old mode
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

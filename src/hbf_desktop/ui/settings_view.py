@@ -21,7 +21,17 @@ from PySide6.QtWidgets import (
 
 from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
-from hbf_desktop.ui.long_work import LongWork, LongWorkDialog, backup_work, export_work, import_work
+from hbf_desktop.ui.long_work import (
+    LongWork,
+    LongWorkDialog,
+    ProgressText,
+    backup_work,
+    byte_progress,
+    count_progress,
+    export_work,
+    import_work,
+    record_progress,
+)
 from hbf_desktop.ui.rekey_dialog import RekeyDialog
 from hbf_desktop.ui.session import StoreSession
 
@@ -188,14 +198,14 @@ class SettingsView(QWidget):
     def _export(self) -> None:
         path = choose_file_to_save(self, self.tr("Export records"), "export-deidentified.jsonl", "JSON Lines (*.jsonl)")
         if path is not None:
-            self.run(self.tr("Exporting"), export_work(path))
+            self.run(self.tr("Exporting"), export_work(path), record_progress)
 
     def _backup(self) -> None:
         path = choose_file_to_save(self, self.tr("Back up"), "hbf-backup.hbfbackup")
         if path is not None:
-            self.run(self.tr("Backing up"), backup_work(path))
+            self.run(self.tr("Backing up"), backup_work(path), byte_progress)
 
-    def run(self, title: str, work: LongWork) -> LongWorkDialog:
-        self.dialog = LongWorkDialog(title, self)
+    def run(self, title: str, work: LongWork, progress_text: ProgressText = count_progress) -> LongWorkDialog:
+        self.dialog = LongWorkDialog(title, self, progress_text=progress_text)
         self.dialog.start(self._session, work)
         return self.dialog
