@@ -763,11 +763,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Progress detail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{done} of {total}</source>
+            <source>about {n} s left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about {n} min left</source>
             <translation type="unfinished" />
         </message>
         <message>
