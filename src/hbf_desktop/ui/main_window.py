@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.shell.view_changed.connect(self._view_changed)
         self.sync.wiped.connect(self.wiped)
         self.updates.answered.connect(self._update_answered)
+        self.settings_view.bundles.done.connect(self._bundle_done)
 
     # --- unlocked and locked ----------------------------------------------------------------------------------
 
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.session.call(caseload_workers, self.caseload_view.set_workers, lambda _: None)
         self.refresh_waiting()
         self.sync.unlocked()
+        self.settings_view.unlocked()
         if self.updates.last is None:
             self.updates.check()  # once per run, not at every unlock (an auto-lock comes every few idle minutes)
         supervisor.register(self)  # Import, Conflicts, Team, Reports when the store is a supervisor's
@@ -221,6 +223,11 @@ class MainWindow(QMainWindow):
     def _saved(self) -> None:
         self.refresh_waiting()
         self.sync.saved()
+
+    def _bundle_done(self) -> None:
+        """A bundle written (changes sealed) or taken in (records merged): the counts and the list are stale."""
+        self.refresh_waiting()
+        self.caseload_model.refresh()
 
     def _created(self, client_id: str) -> None:
         self.caseload_model.refresh()

@@ -12,6 +12,7 @@ from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
 from hbf_desktop.ui.long_work import LongWork, LongWorkDialog, backup_work, export_work, import_work
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.usb_bundles import UsbBundles, holds_directory
 
 if TYPE_CHECKING:
     from hbf_desktop.ui.sync_control import SyncControl
@@ -65,6 +66,8 @@ class SettingsView(QWidget):
         self.update_result.setAccessibleName(self.tr("Update check result"))
         form.addRow(self.tr("This laptop:"), self.role)
         form.addRow(self.enrol_button)
+        self.bundles = UsbBundles(self._session)  # write / take in a USB bundle, once enrolled or holding a directory
+        form.addRow(self.bundles)
         form.addRow(self.update_button)
         form.addRow(self.update_result)
         self.enrol_button.clicked.connect(self.open_enrolment)
@@ -81,14 +84,32 @@ class SettingsView(QWidget):
     def show_role(self, role: str) -> None:
         words = self.tr("Enrolled as a supervisor") if role == "supervisor" else self.tr("Enrolled as a caseworker")
         self.role.setText(words)
+        self.bundles.set_available(True)
+
+    def unlocked(self) -> None:
+        """A bundle-only laptop is not enrolled with a server, but holding the directory is enough for bundles."""
+        self._session.call(holds_directory, self._directory_known, lambda _: None)
+
+    def _directory_known(self, held: bool) -> None:
+        if held and self._session.role is None:
+            self.role.setText(self.tr("Works by USB bundle (no server)"))
+        if held:
+            self.bundles.set_available(True)
+
+    def _directory_taken(self, role: str) -> None:
+        words = self.tr("a supervisor") if role == "supervisor" else self.tr("a caseworker")
+        self.role.setText(self.tr("Works by USB bundle (no server) as {role}").format(role=words))
+        self.bundles.set_available(True)
 
     def clear(self) -> None:
         self.role.setText(self.tr("Not enrolled"))
+        self.bundles.set_available(False)
         self.update_result.setText("")
 
     def open_enrolment(self) -> EnrolDialog:
         self.enrol_dialog = EnrolDialog(self._session, self)
         self.enrol_dialog.enrolled.connect(self._sync.set_role)
+        self.enrol_dialog.directory_taken.connect(self._directory_taken)
         self.enrol_dialog.open()
         return self.enrol_dialog
 
