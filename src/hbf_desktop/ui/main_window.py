@@ -27,6 +27,7 @@ from hbf_desktop.ui.record_dialog import confirm_discard
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.settings_view import SettingsView
 from hbf_desktop.ui.shell import Shell
+from hbf_desktop.ui.small_screens import resize_within_screen
 from hbf_desktop.ui.status_bar import SyncStatus
 from hbf_desktop.ui.sync_control import SyncControl
 from hbf_desktop.ui.today_view import TodayView
@@ -64,8 +65,7 @@ class MainWindow(QMainWindow):
 
     def _fit_to_screen(self) -> None:
         """1100 x 700 where there is room; at 200 % on a small laptop screen, most of what there is."""
-        available = self.screen().availableGeometry().size()
-        self.resize(min(1100, int(available.width() * 0.95)), min(700, int(available.height() * 0.9)))
+        resize_within_screen(self, 1100, 700)
 
     def _build_views(self) -> None:
         self.pages = QStackedWidget()

@@ -12,6 +12,7 @@ from hbf_desktop.ui.enrol_dialog import EnrolDialog
 from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
 from hbf_desktop.ui.long_work import LongWork, LongWorkDialog, backup_work, export_work, import_work
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.small_screens import scrollable
 from hbf_desktop.ui.usb_bundles import UsbBundles, holds_directory
 
 if TYPE_CHECKING:
@@ -24,7 +25,11 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self._session = session
         self.dialog: LongWorkDialog | None = None
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrollable(content))  # taller than a small screen at 150 %: it scrolls
         policy = QGroupBox(self.tr("Your organisation's policy"))
         form = QFormLayout(policy)
         form.addRow(self.tr("Lock after idle minutes:"), QLabel(str(session.policy.auto_lock_minutes)))
