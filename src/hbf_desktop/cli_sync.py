@@ -64,9 +64,9 @@ def _enrolment_code(arguments: argparse.Namespace) -> str | None:
 
 def _enrol(arguments: argparse.Namespace) -> int:
     from hbf_desktop.config import ProvisioningError, load_provisioning, save_provisioning
-    from hbf_desktop.sync.enrolment import enrol_with_server
+    from hbf_desktop.sync.enrolment import enrol_with_server, take_directory
     from hbf_desktop.sync.errors import NotSetUpError
-    from hbf_desktop.sync.identity import accept_directory, device_keys, held_directory, is_supervisor, pin_root
+    from hbf_desktop.sync.identity import device_keys, held_directory, is_supervisor, pin_root
 
     code = _enrolment_code(arguments)
     if not (code or arguments.directory):
@@ -89,7 +89,7 @@ def _enrol(arguments: argparse.Namespace) -> int:
         print(f"Organisation {provisioning.organisation_name}: root key {root.key_id} (compare with what IT read out).")
         keys = device_keys(store)
         if arguments.directory:
-            accept_directory(store, _read(arguments.directory))
+            take_directory(store, provisioning, _read(arguments.directory))
         if code:
             result = enrol_with_server(store, provisioning, code, server_url=arguments.server,
                                        label=arguments.label)  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from hbf_desktop.sync.client import SyncClient
-from hbf_desktop.sync.errors import ServerAnswerError, ServerUnreachableError
+from hbf_desktop.sync.errors import ServerAnswerError, ServerUnreachableError, SyncCancelledError
 from hbf_desktop.sync.protocol import IdentityKeys
 
 Handler = Callable[[socket.socket], None]
@@ -128,3 +128,34 @@ def test_an_answer_cut_off_before_its_length_is_unreachable_not_judged(hostile: 
 def test_plain_http_is_refused_except_to_this_machine() -> None:
     with pytest.raises(ServerAnswerError, match="https"):
         _client("http://sync.example.org")
+
+
+@pytest.mark.parametrize("answer", [b"", b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\nab"])
+def test_abort_from_another_thread_cuts_a_blocked_request_at_once(
+    hostile: Callable[[Handler], str], answer: bytes
+) -> None:
+    """Silence before the answer, or in the middle of a body of unknown length (which, cut, would look complete)."""
+
+    def stall(connection: socket.socket) -> None:
+        connection.sendall(answer)
+        time.sleep(30)
+
+    client = _client(hostile(stall), timeout=20.0)
+    outcome: list[BaseException | bytes] = []
+
+    def fetch() -> None:
+        try:
+            outcome.append(client.download("some-batch"))
+        except Exception as error:  # what the request ended with, checked below
+            outcome.append(error)
+
+    thread = threading.Thread(target=fetch)
+    thread.start()
+    time.sleep(0.5)  # the request is now blocked reading
+    started = time.monotonic()
+    client.abort()
+    thread.join(10)
+    assert time.monotonic() - started < 3, "the 20 s timeout was not waited for"
+    assert len(outcome) == 1 and isinstance(outcome[0], SyncCancelledError), outcome
+    with pytest.raises(SyncCancelledError):
+        client.health()  # an aborted client sends nothing more

@@ -139,7 +139,10 @@ def test_the_engine_syncs_on_its_own_thread_with_its_own_connection(served_org: 
         _client(ana, "HB-0001")
         engine.saved()
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not (engine.rounds >= 1 and _sent(ana)):
+        # until a round that sent the change has finished: stop() cuts a round in progress short (a lock is prompt)
+        while time.monotonic() < deadline and not (
+            _sent(ana) and statuses[-1:] and statuses[-1].state is SyncState.SYNCED
+        ):
             time.sleep(0.05)
             if engine.rounds >= 1 and not _sent(ana):
                 engine.saved()

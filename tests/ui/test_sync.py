@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from tests.server.conftest import database, server  # noqa: F401 - the server en
 from tests.server.harness import RunningServer, run_cli
 from tests.sync.conftest import served_org  # noqa: F401 - the sync engineer's organisation, reused
 from tests.sync.server_org import ServerOrganisation
+from tests.sync.stalling_proxy import StallingProxy
 from tests.ui.conftest import WAIT_MS, WindowFactory, add_client, unlocked
 
 FAST = {"debounce": 0.05, "interval": 3600.0, "backoff_base": 60.0}
@@ -224,3 +226,41 @@ def test_enrolment_without_a_set_up_file_asks_for_one_and_refuses_a_broken_one(
     qtbot.waitUntil(lambda: dialog.server.isReadOnly(), timeout=WAIT_MS)
     assert dialog.server.text() == "https://sync.example.org" and dialog.root_key.text() == root.key_id
     assert (seeded_dir / "provisioning.json").exists()
+
+
+@on_sqlite
+def test_lock_during_a_round_blocked_on_the_network_closes_the_store_at_once_and_nothing_is_lost(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    served_org: ServerOrganisation,  # noqa: F811 - the imported fixture
+) -> None:
+    org = served_org
+    ana = org.stores["ana"]
+    add_client(ana, "Dana")
+    proxy = StallingProxy(org.server_url)
+    proxy.stall_prefix = b"PUT /v1/batches/"  # the server stores the upload; its answer never comes back
+    with write_transaction(ana.connection):
+        write_meta(ana.connection, SERVER_KEY, proxy.url)
+    try:
+        window = _sync_window(qtbot, make_window, ana.paths.data_dir, rows=1)
+        qtbot.waitUntil(proxy.withheld.is_set, timeout=3 * WAIT_MS)  # the upload reached the server (a busy CI)
+        qtbot.wait(300)  # the round is now blocked reading an answer that would only end with the 20 s timeout
+        started = time.monotonic()
+        window.lock()
+        qtbot.waitUntil(lambda: not window.session.is_open and not _engine_threads(), timeout=8_000)
+        assert time.monotonic() - started < 8, "the lock did not wait for the 20 s HTTP timeout"
+        assert window.sync_status.state is SyncState.NOT_SET_UP, "no stale status from the stopped round"
+        assert sync_state.waiting_change_count(ana.connection) > 0, "the cut upload is not taken as delivered"
+
+        proxy.stall_prefix = None
+        seen: list[str] = []
+        window.sync.status_changed.connect(lambda status: seen.append(status.state.value))
+        unlocked(qtbot, window, rows=1)
+        qtbot.waitUntil(lambda: seen[-1:] == ["synced"], timeout=WAIT_MS)
+        assert sync_state.waiting_change_count(ana.connection) == 0, "the batch was sent again and acknowledged"
+        sent = sync_state.outgoing_batches(ana.connection, only_pending=False)  # the escrow batch and the client's
+        received = org.round("sam").received
+        assert (received.applied, received.duplicates, received.rejected) == (len(sent), 0, 0), "exactly once"
+        assert len(org.stores["sam"].search("Dana")) == 1
+    finally:
+        proxy.close()

@@ -12,14 +12,23 @@ Nothing can hang: each socket operation has a timeout, and a whole answer must a
 that trickles one byte a second is cut off). Anything that is not the expected answer (not JSON, the wrong shape, a
 problem document) becomes a `ServerAnswerError` with a sentence a person can act on; no network at all is a
 `ServerUnreachableError`.
+
+A round can be stopped from another thread (the laptop locking): `abort()` marks the client and shuts down the
+socket of the request in flight, which wakes the blocked read at once instead of after the timeout. Every request
+after that, and any answer cut by it, raises `SyncCancelledError`, never a partial answer: a batch whose upload was
+cut is still unmarked and is sent again next round, which the server answers with the cursor it already gave
+(it de-duplicates by batch id).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import json
+import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -27,7 +36,7 @@ import urllib.request
 from collections.abc import Callable
 from typing import Any
 
-from hbf_desktop.sync.errors import DeviceRevokedError, ServerAnswerError, ServerUnreachableError
+from hbf_desktop.sync.errors import DeviceRevokedError, ServerAnswerError, ServerUnreachableError, SyncCancelledError
 from hbf_desktop.sync.protocol import IdentityKeys, sign_request
 
 DEFAULT_TIMEOUT_SECONDS = 20.0
@@ -59,6 +68,31 @@ class SyncClient:
         self._clock = clock
         self.clock_offset = 0  # server time minus ours, in seconds, learnt from the server
         self._ssl = ssl.create_default_context()
+        self._aborted = threading.Event()
+        self._guard = threading.Lock()
+        self._socket: socket.socket | None = None  # the socket of the request in flight, for `abort`
+        self._opener = urllib.request.build_opener(
+            _KeepingHTTPHandler(self._keep), _KeepingHTTPSHandler(self._keep, context=self._ssl)
+        )
+
+    def abort(self) -> None:
+        """Stop this client for good, from any thread: cut the request in flight and refuse the next ones."""
+        self._aborted.set()
+        with self._guard:
+            held = self._socket
+        if held is not None:  # the plain socket's shutdown, also for TLS: SSLSocket's own would race the reader
+            with contextlib.suppress(OSError):  # already closed: the request had ended
+                socket.socket.shutdown(held, socket.SHUT_RDWR)
+
+    @property
+    def aborted(self) -> bool:
+        return self._aborted.is_set()
+
+    def _keep(self, held: socket.socket | None) -> None:
+        with self._guard:
+            self._socket = held
+        if held is not None and self._aborted.is_set():
+            self.abort()  # aborted while connecting: cut this socket too
 
     # --- endpoints ------------------------------------------------------------------------------------------------
 
@@ -158,6 +192,23 @@ class SyncClient:
         raise AssertionError("unreachable")
 
     def _send(self, method: str, path: str, body: bytes, content_type: str | None, signed: bool, limit: int) -> bytes:
+        if self._aborted.is_set():
+            raise SyncCancelledError("The sync round was stopped.")
+        try:
+            data = self._send_once(method, path, body, content_type, signed, limit)
+        except (ServerUnreachableError, ServerAnswerError):
+            if self._aborted.is_set():  # cut by `abort`: whatever the socket said, it is not the server's answer
+                raise SyncCancelledError("The sync round was stopped.") from None
+            raise
+        finally:
+            self._keep(None)
+        if self._aborted.is_set():  # an answer cut short can look complete (no length given): never use it
+            raise SyncCancelledError("The sync round was stopped.")
+        return data
+
+    def _send_once(
+        self, method: str, path: str, body: bytes, content_type: str | None, signed: bool, limit: int
+    ) -> bytes:
         headers = {"Accept": "application/json, application/octet-stream", "User-Agent": "hbf-desktop"}
         if content_type:
             headers["Content-Type"] = content_type
@@ -170,7 +221,7 @@ class SyncClient:
                                          headers=headers, method=method)  # fmt: skip
         deadline = time.monotonic() + self._timeout * 3
         try:
-            with urllib.request.urlopen(request, timeout=self._timeout, context=self._ssl) as response:
+            with self._opener.open(request, timeout=self._timeout) as response:
                 return _read_bounded(response, limit, deadline)
         except urllib.error.HTTPError as error:
             raise _problem(error, method, path) from None
@@ -185,6 +236,44 @@ class SyncClient:
         server_time = answer.get("server_time")
         if type(server_time) is int:
             self.clock_offset = server_time - int(self._clock())
+
+
+Keep = Callable[[socket.socket | None], None]
+
+
+def _keeping(connection_class: Any, keep: Keep) -> Callable[..., http.client.HTTPConnection]:
+    """`connection_class`, but each connection hands its socket to `keep` once connected (so `abort` can cut it)."""
+
+    def make(host: str, **options: Any) -> http.client.HTTPConnection:
+        connection: http.client.HTTPConnection = connection_class(host, **options)
+        connect = connection.connect
+
+        def connect_and_keep() -> None:
+            connect()
+            keep(connection.sock)
+
+        connection.connect = connect_and_keep  # type: ignore[method-assign]
+        return connection
+
+    return make
+
+
+class _KeepingHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, keep: Keep) -> None:
+        super().__init__()
+        self._keep = keep
+
+    def do_open(self, http_class: Any, req: Any, **options: Any) -> Any:
+        return super().do_open(_keeping(http_class, self._keep), req, **options)
+
+
+class _KeepingHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, keep: Keep, *, context: ssl.SSLContext) -> None:
+        super().__init__(context=context)
+        self._keep = keep
+
+    def do_open(self, http_class: Any, req: Any, **options: Any) -> Any:
+        return super().do_open(_keeping(http_class, self._keep), req, **options)
 
 
 def _read_bounded(response: Any, limit: int, deadline: float) -> bytes:

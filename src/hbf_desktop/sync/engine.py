@@ -13,6 +13,10 @@ When a round runs:
 * while the server is unreachable, after a back-off that doubles from `backoff_base` to `backoff_max`, each delay
   drawn between half and all of its bound ("equal jitter"), so laptops coming back together do not stampede.
 
+Stopping (the laptop locking) does not wait for a round to finish: `stop()` aborts the round's client, which cuts
+the request in flight, and the round ends at its next step with nothing half-applied (what was merged is committed
+with its cursor; a batch whose upload was cut is sent again next round, and the server de-duplicates by batch id).
+
 Statuses are in plain words for the status bar: offline with N changes waiting, syncing with progress, synced and
 when, or what went wrong and what to do.
 """
@@ -36,6 +40,7 @@ from hbf_desktop.sync.errors import (
     NotSetUpError,
     ServerAnswerError,
     ServerUnreachableError,
+    SyncCancelledError,
     TrustError,
 )
 from hbf_desktop.sync.rounds import RoundReport, client_for, run_round
@@ -91,6 +96,7 @@ class SyncEngine:
         self._stopping = False
         self._failures = 0
         self._thread: threading.Thread | None = None
+        self._client: SyncClient | None = None  # the round's client, while a round runs (`stop` aborts it)
         self.rounds = 0
         self.last_status: SyncStatus | None = None
 
@@ -102,10 +108,13 @@ class SyncEngine:
         self._thread.start()
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Ask the thread to finish (after a round in progress) and wait for it."""
+        """Ask the thread to finish, cutting a round in progress short, and wait for it (a moment, not a timeout)."""
         with self._wake:
             self._stopping = True
+            client = self._client
             self._wake.notify_all()
+        if client is not None:
+            client.abort()
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -144,6 +153,16 @@ class SyncEngine:
             if store is not None:
                 store.close()
 
+    def _round_client(self, store: Store) -> SyncClient:
+        """A new client for this round, kept where `stop` can abort it (a stop just before this aborts it too)."""
+        client = self._make_client(store)
+        with self._wake:
+            self._client = client
+            stopping = self._stopping
+        if stopping:
+            client.abort()
+        return client
+
     def _wait_until_due(self) -> bool:
         with self._wake:
             while not self._stopping:
@@ -165,7 +184,9 @@ class SyncEngine:
                                   progress=(done, total)))  # fmt: skip
 
         try:
-            report = run_round(store, self._make_client(store), progress=progress)
+            report = run_round(store, self._round_client(store), progress=progress)
+        except SyncCancelledError:
+            return self._emit(SyncStatus(SyncState.OFFLINE, waiting, "Sync stopped."))  # dropped by a locked GUI
         except ServerUnreachableError:
             return self._offline(store)
         except DeviceWipedError as error:
@@ -173,6 +194,8 @@ class SyncEngine:
                 self._stopping = True  # the store is gone: nothing more to do
             return self._emit(_error_status(error, 0))
         except DomainError as error:
+            if self._stopping:  # the lock cut the round (a rollback, a closed socket): not a problem to show
+                return self._emit(SyncStatus(SyncState.OFFLINE, waiting, "Sync stopped."))
             self._failures = 0
             self._schedule(self._interval)
             return self._emit(_error_status(error, sync_state.waiting_change_count(store.connection)))

@@ -13,7 +13,9 @@ from hbf_desktop.config import Provisioning
 from hbf_desktop.store.store import Store
 from hbf_desktop.store.transactions import read_meta, write_meta, write_transaction
 from hbf_desktop.sync.client import SyncClient
+from hbf_desktop.sync.errors import TrustError
 from hbf_desktop.sync.identity import accept_directory, device_keys, held_directory, is_supervisor, pin_root
+from hbf_desktop.sync.protocol import Directory, ProtocolError, verify_directory
 from hbf_desktop.sync.rounds import SERVER_KEY
 
 ROLE_KEY = "sync_role"
@@ -67,6 +69,24 @@ def enrol_with_server(
         provisioning.organisation_name, root.key_id, url, str(answer.get("user", "")), role,
         store.author.device_id, keys.signing.public_key().key_id, None if directory is None else directory.version,
     )  # fmt: skip
+
+
+def take_directory(store: Store, provisioning: Provisioning, data: bytes) -> tuple[Directory, str]:
+    """Bundle-only enrolment (`enrol --directory`, the dialog's "No server" way): pin the provisioning file's root
+    and keep the signed directory `data`; returns it with this laptop's role in it. A directory the root did not
+    sign, or one of another organisation, is refused with nothing kept."""
+    root = pin_root(store, provisioning)
+    try:
+        offered = verify_directory(bytes(data), root, held=held_directory(store))
+    except ProtocolError as error:
+        raise TrustError(f"The directory was refused: {error}. Nothing was changed.") from None
+    if offered.organisation_id != provisioning.organisation_id:
+        raise TrustError(
+            f"The directory is for organisation {offered.organisation_id!r}, not {provisioning.organisation_id!r} "
+            "of the set-up file. Nothing was changed; ask IT for the right file."
+        )
+    directory, _changed = accept_directory(store, data)
+    return directory, "supervisor" if is_supervisor(directory, device_keys(store)) else "worker"
 
 
 def enrolled_role(store: Store) -> str | None:

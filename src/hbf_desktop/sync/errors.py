@@ -28,6 +28,10 @@ class ServerUnreachableError(SyncError):
     """The server did not answer (no network, server down, timeout): try again later; nothing is lost."""
 
 
+class SyncCancelledError(SyncError):
+    """The round was stopped on purpose (the laptop is locking): nothing to tell anyone; the next round carries on."""
+
+
 class ServerAnswerError(SyncError):
     """The server answered something unusable: not JSON, the wrong shape, or a refusal (problem details)."""
 

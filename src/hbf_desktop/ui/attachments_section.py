@@ -27,6 +27,7 @@ from hbf_desktop.store.records import StoredRecord
 from hbf_desktop.ui.file_dialogs import choose_file_to_open, choose_file_to_save
 from hbf_desktop.ui.labels import value_label
 from hbf_desktop.ui.record_section import RecordSection
+from hbf_desktop.ui.small_screens import resize_within_screen
 
 TEXT_PREVIEW_BYTES = 1024 * 1024
 
@@ -55,7 +56,7 @@ class AttachmentViewer(QDialog):
             self.view = QLabel(self.tr("This kind of file cannot be shown here. Use Export to save a copy on purpose."))
         self.view.setAccessibleName(self.tr("Attachment content"))
         layout.addWidget(self.view)
-        self.resize(640, 480)
+        resize_within_screen(self, 640, 480)
 
 
 class AttachmentsSection(RecordSection):

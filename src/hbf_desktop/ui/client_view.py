@@ -27,6 +27,7 @@ from hbf_desktop.ui.profile_tab import ProfileTab
 from hbf_desktop.ui.record_section import RecordSection
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
+from hbf_desktop.ui.small_screens import scrollable
 
 # (tab title, marked for lupdate and translated where shown; entities shown in it); case-level entities get the
 # current case as parent.
@@ -147,7 +148,7 @@ class ClientView(QWidget):
                     column.addWidget(QLabel(f"<b>{tr(section.spec.label)}</b>"))
                 column.addWidget(section)
                 self.sections[entity] = section
-            self.tabs.addTab(page, self.tr(title))
+            self.tabs.addTab(scrollable(page), self.tr(title))  # two sections are taller than a small screen
         self.back.clicked.connect(self.closed)
 
     def open_client(self, client_id: str) -> None:

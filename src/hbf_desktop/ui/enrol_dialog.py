@@ -4,6 +4,11 @@ The server comes from the provisioning file (imported at set-up or here, or bake
 editable only when no file names one. The root key id is shown before anything is sent, to compare with what IT
 read out. The enrolment itself (`sync.enrolment.enrol_with_server`: a health check, the code, the directory) runs on
 the long-work thread with its own connection, so the window stays responsive while the network answers.
+
+The second way, for laptops that never see the server ("No server — work by USB bundle…"), takes the signed
+directory file from the administrator, exactly as `hbf-desktop enrol --directory FILE`: the provisioning file's root
+key is pinned and the directory must verify against it and name the same organisation, or it is refused and nothing
+is kept. Sync then goes by bundles from Settings; no engine starts (there is no server to talk to).
 """
 
 from __future__ import annotations
@@ -27,12 +32,14 @@ from PySide6.QtWidgets import (
 from hbf_desktop.config import Provisioning
 from hbf_desktop.domain.model import DomainError
 from hbf_desktop.ui import provisioning_file
+from hbf_desktop.ui.file_dialogs import choose_file_to_open
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.signals import emit
 
 
 class EnrolDialog(QDialog):
     enrolled = Signal(str)  # the role: "worker" or "supervisor"
+    directory_taken = Signal(str)  # bundle-only: the role the directory gives this laptop
 
     def __init__(self, session: StoreSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +69,10 @@ class EnrolDialog(QDialog):
         self.import_button = QPushButton(self.tr("&Import set-up file…"))
         self.import_button.setAccessibleName(self.tr("Import set-up file"))
         layout.addWidget(self.import_button)
+        self.directory_button = QPushButton(self.tr("No server — work by USB &bundle…"))
+        self.directory_button.setAccessibleName(self.tr("No server: work by USB bundle"))
+        self.directory_button.setToolTip(self.tr("Choose the signed directory file your administrator gave you"))
+        layout.addWidget(self.directory_button)
         self.busy = QProgressBar(maximum=0)
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
@@ -78,6 +89,7 @@ class EnrolDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.enrol_button.clicked.connect(self.enrol)
         self.import_button.clicked.connect(self._choose)
+        self.directory_button.clicked.connect(self._choose_directory)
         self.code.setFocus()
         provisioning_file.load(session, self._show_provisioning, self._refused)
 
@@ -123,9 +135,48 @@ class EnrolDialog(QDialog):
         self.outcome.setText(self.tr("Enrolling with {server}…").format(server=server or provisioning.server_url))
         self._session.long_work(work, lambda _d, _t: None, self._succeeded, self._failed)
 
+    def _choose_directory(self) -> None:
+        path = choose_file_to_open(self, self.tr("Choose the directory file"), "Directory (*.json);;All files (*)")
+        if path is not None:
+            self.take_directory(path)
+
+    def take_directory(self, path: Path) -> None:
+        """Bundle-only: keep the signed directory in `path` (what `hbf-desktop enrol --directory` does)."""
+        provisioning = self.provisioning
+        if provisioning is None:
+            self.outcome.setText(self.tr("Import the organisation's set-up file first: it names the key to trust."))
+            return
+
+        def work(store: Any, _progress: Any, _cancelled: Any) -> tuple[str, int, str]:
+            from hbf_desktop.sync.enrolment import take_directory
+
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise DomainError(f"Cannot read {path}: {error.strerror or error}.") from None
+            directory, role = take_directory(store, provisioning, data)
+            return provisioning.root_key_id, directory.version, role
+
+        self._busy(True)
+        self.outcome.setText(self.tr("Checking the directory file…"))
+        self._session.long_work(work, lambda _d, _t: None, self._directory_taken, self._failed)
+
+    def _directory_taken(self, answer: tuple[str, int, str]) -> None:
+        key_id, version, role = answer
+        self._busy(False)
+        provisioning = self.provisioning
+        name = provisioning.organisation_name if provisioning is not None else ""
+        words = self.tr("a supervisor") if role == "supervisor" else self.tr("a caseworker")
+        self.outcome.setText(
+            self.tr("Organisation {name}: root key {key} (compare with what IT read out).\nDirectory version "
+                    "{version} kept: this laptop works by USB bundle as {role}. Write and take in bundles in "
+                    "Settings.").format(name=name, key=key_id, version=version, role=words)
+        )  # fmt: skip
+        emit(self.directory_taken, role)
+
     def _busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.enrol_button, self.code, self.import_button):
+        for widget in (self.enrol_button, self.code, self.import_button, self.directory_button):
             widget.setEnabled(not busy)
 
     def _succeeded(self, result: Any) -> None:

@@ -27,6 +27,7 @@ from hbf_desktop.ui.record_dialog import confirm_discard
 from hbf_desktop.ui.session import StoreSession
 from hbf_desktop.ui.settings_view import SettingsView
 from hbf_desktop.ui.shell import Shell
+from hbf_desktop.ui.small_screens import resize_within_screen
 from hbf_desktop.ui.status_bar import SyncStatus
 from hbf_desktop.ui.sync_control import SyncControl
 from hbf_desktop.ui.today_view import TodayView
@@ -64,8 +65,7 @@ class MainWindow(QMainWindow):
 
     def _fit_to_screen(self) -> None:
         """1100 x 700 where there is room; at 200 % on a small laptop screen, most of what there is."""
-        available = self.screen().availableGeometry().size()
-        self.resize(min(1100, int(available.width() * 0.95)), min(700, int(available.height() * 0.9)))
+        resize_within_screen(self, 1100, 700)
 
     def _build_views(self) -> None:
         self.pages = QStackedWidget()
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.shell.view_changed.connect(self._view_changed)
         self.sync.wiped.connect(self.wiped)
         self.updates.answered.connect(self._update_answered)
+        self.settings_view.bundles.done.connect(self._bundle_done)
 
     # --- unlocked and locked ----------------------------------------------------------------------------------
 
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.session.call(caseload_workers, self.caseload_view.set_workers, lambda _: None)
         self.refresh_waiting()
         self.sync.unlocked()
+        self.settings_view.unlocked()
         if self.updates.last is None:
             self.updates.check()  # once per run, not at every unlock (an auto-lock comes every few idle minutes)
         supervisor.register(self)  # Import, Conflicts, Team, Reports when the store is a supervisor's
@@ -221,6 +223,11 @@ class MainWindow(QMainWindow):
     def _saved(self) -> None:
         self.refresh_waiting()
         self.sync.saved()
+
+    def _bundle_done(self) -> None:
+        """A bundle written (changes sealed) or taken in (records merged): the counts and the list are stale."""
+        self.refresh_waiting()
+        self.caseload_model.refresh()
 
     def _created(self, client_id: str) -> None:
         self.caseload_model.refresh()

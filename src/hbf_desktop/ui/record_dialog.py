@@ -18,6 +18,7 @@ from hbf_desktop.store.store import Store
 from hbf_desktop.ui.labels import tr
 from hbf_desktop.ui.record_form import RecordForm
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.small_screens import resize_within_screen
 
 
 def confirm_discard(parent: QWidget) -> bool:
@@ -85,7 +86,7 @@ class RecordDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.buttons)
-        self.resize(560, 560)
+        resize_within_screen(self, 560, 560)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
         if existing is not None:
             self.form.set_values(existing.values)

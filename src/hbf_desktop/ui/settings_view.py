@@ -34,6 +34,8 @@ from hbf_desktop.ui.long_work import (
 )
 from hbf_desktop.ui.rekey_dialog import RekeyDialog
 from hbf_desktop.ui.session import StoreSession
+from hbf_desktop.ui.small_screens import scrollable
+from hbf_desktop.ui.usb_bundles import UsbBundles, holds_directory
 
 if TYPE_CHECKING:
     from hbf_desktop.ui.sync_control import SyncControl
@@ -45,7 +47,11 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self._session = session
         self.dialog: LongWorkDialog | None = None
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrollable(content))  # taller than a small screen at 150 %: it scrolls
         policy = QGroupBox(self.tr("Your organisation's policy"))
         form = QFormLayout(policy)
         form.addRow(self.tr("Lock after idle minutes:"), QLabel(str(session.policy.auto_lock_minutes)))
@@ -154,6 +160,8 @@ class SettingsView(QWidget):
         self.update_result.setAccessibleName(self.tr("Update check result"))
         form.addRow(self.tr("This laptop:"), self.role)
         form.addRow(self.enrol_button)
+        self.bundles = UsbBundles(self._session)  # write / take in a USB bundle, once enrolled or holding a directory
+        form.addRow(self.bundles)
         form.addRow(self.update_button)
         form.addRow(self.update_result)
         self.enrol_button.clicked.connect(self.open_enrolment)
@@ -170,14 +178,32 @@ class SettingsView(QWidget):
     def show_role(self, role: str) -> None:
         words = self.tr("Enrolled as a supervisor") if role == "supervisor" else self.tr("Enrolled as a caseworker")
         self.role.setText(words)
+        self.bundles.set_available(True)
+
+    def unlocked(self) -> None:
+        """A bundle-only laptop is not enrolled with a server, but holding the directory is enough for bundles."""
+        self._session.call(holds_directory, self._directory_known, lambda _: None)
+
+    def _directory_known(self, held: bool) -> None:
+        if held and self._session.role is None:
+            self.role.setText(self.tr("Works by USB bundle (no server)"))
+        if held:
+            self.bundles.set_available(True)
+
+    def _directory_taken(self, role: str) -> None:
+        words = self.tr("a supervisor") if role == "supervisor" else self.tr("a caseworker")
+        self.role.setText(self.tr("Works by USB bundle (no server) as {role}").format(role=words))
+        self.bundles.set_available(True)
 
     def clear(self) -> None:
         self.role.setText(self.tr("Not enrolled"))
+        self.bundles.set_available(False)
         self.update_result.setText("")
 
     def open_enrolment(self) -> EnrolDialog:
         self.enrol_dialog = EnrolDialog(self._session, self)
         self.enrol_dialog.enrolled.connect(self._sync.set_role)
+        self.enrol_dialog.directory_taken.connect(self._directory_taken)
         self.enrol_dialog.open()
         return self.enrol_dialog
 

@@ -41,6 +41,8 @@ class SupervisorViews:
         for title, view in zip(titles, (self.import_view, self.conflicts, self.team, self.reports), strict=True):
             shell.add_view(title, view)
         self.import_view.imported.connect(lambda _: self.refresh())
+        self.import_view.bundle_wanted.connect(lambda: window.settings_view.bundles.choose_source(window))
+        window.settings_view.bundles.done.connect(self.refresh)
         self.team.changed.connect(window.refresh_waiting)
         self.conflicts.settled.connect(window.refresh_waiting)
         shell.view_changed.connect(self._view_changed)

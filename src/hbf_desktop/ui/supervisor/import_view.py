@@ -3,6 +3,7 @@
 The round runs on the long-work thread with its own connection (`StoreSession.long_work`). Cancel stops it before
 the next download page is merged (`sync.import_report`), so nothing is half applied; the next import resumes from the
 stored cursor and its report still covers the cancelled attempt (the view keeps the first attempt's mark).
+Batches that came by USB instead are taken in from Settings ("Take in a USB bundle…" here goes there).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hbf_desktop.ui.supervisor.tables import fill, kind_label, make_table, short
 
 class ImportView(QWidget):
     imported = Signal(object)  # the ImportReport, for the other supervisor views to refresh
+    bundle_wanted = Signal()  # "Take in a USB bundle…": Settings' bundle chooser does it
 
     def __init__(self, session: StoreSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +35,9 @@ class ImportView(QWidget):
         self.start_button = QPushButton(self.tr("&Import from the server"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
+        self.bundle_button = QPushButton(self.tr("Take in a USB &bundle…"))
+        self.bundle_button.setAccessibleName(self.tr("Take in a USB bundle"))
+        self.bundle_button.clicked.connect(lambda: emit(self.bundle_wanted))
         self.bar = QProgressBar(minimum=0, maximum=1)
         self.status = QLabel(self.tr("Bring in what the team has synced since the last import."), wordWrap=True)
         for widget, name in ((self.start_button, self.tr("Import from the server")),
@@ -56,7 +61,7 @@ class ImportView(QWidget):
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        for widget in (self.start_button, self.bar, self.cancel_button):
+        for widget in (self.start_button, self.bar, self.cancel_button, self.bundle_button):
             row.addWidget(widget)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -107,6 +112,9 @@ class ImportView(QWidget):
         self._cancel = None
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        self.bundle_button = QPushButton(self.tr("Take in a USB &bundle…"))
+        self.bundle_button.setAccessibleName(self.tr("Take in a USB bundle"))
+        self.bundle_button.clicked.connect(lambda: emit(self.bundle_wanted))
         self.bar.setMaximum(1)
         self.bar.setValue(1)
 

@@ -84,11 +84,12 @@ class ReportsView(QWidget):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         for widget in (self.preset, QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
-                       self.deidentified, self.show_button):  # fmt: skip
+                       self.show_button):  # fmt: skip
             row.addWidget(widget)
         row.addStretch()
         layout.addLayout(row)
-        exports = QHBoxLayout()
+        exports = QHBoxLayout()  # a row of its own: one row was wider than a small screen at 150 %
+        exports.addWidget(self.deidentified)
         for button in self.export_buttons.values():
             exports.addWidget(button)
         exports.addWidget(self.message, 1)
