@@ -456,6 +456,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>No server — work by USB &amp;bundle…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No server: work by USB bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the signed directory file your administrator gave you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Enrolling</source>
             <translation type="unfinished" />
         </message>
@@ -489,6 +501,27 @@
         </message>
         <message>
             <source>Enrolling with {server}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the directory file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the directory file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a caseworker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organisation {name}: root key {key} (compare with what IT read out).
+Directory version {version} kept: this laptop works by USB bundle as {role}. Write and take in bundles in Settings.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -566,6 +599,14 @@
         </message>
         <message>
             <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take in a USB &amp;bundle…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take in a USB bundle</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1461,6 +1502,22 @@ It can take several minutes on a large store: keep the laptop plugged in. Sync s
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Works by USB bundle (no server)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a caseworker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Works by USB bundle (no server) as {role}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Checking for updates…</source>
             <translation type="unfinished" />
         </message>
@@ -1813,6 +1870,85 @@ It can take several minutes on a large store: keep the laptop plugged in. Sync s
         </message>
         <message>
             <source>The update check failed unexpectedly ({kind}); nothing was installed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UsbBundles</name>
+        <message>
+            <source>&amp;Write bundle for USB…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write bundle for USB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put the changes waiting to be sent in an encrypted file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Take in a bundle…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take in a bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring in the changes in a bundle written on another laptop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working on the bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundle result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrote a bundle with no batches to {path}: nothing was waiting to be sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrote {n} sealed batches to {path}. Carry the file to the caseworkers' laptops; it is encrypted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrote {n} sealed batches to {path}. Carry the file to your supervisor; it is encrypted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the bundle…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking and taking in the bundle…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Took in {applied} batches ({duplicates} already held, {waiting} waiting for earlier ones, {refused} refused): {created} new records, {updated} updated, {deleted} deleted, {conflicts} conflicts to review.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set aside: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No bundle written: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundle not taken in: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not done because of an unexpected problem ({error}); tell IT.</source>
             <translation type="unfinished" />
         </message>
     </context>
