@@ -195,6 +195,7 @@ def take_screenshots(application: object, window: object, view: object, director
     shot(window, directory, "client-profile")
     window.client_view.tabs.setCurrentIndex(1)
     shot(window, directory, "client-contacts")
+    support_plan_screenshot(application, window, directory)
     window.shell.show_view(window.today_view)
     wait(application, lambda: window.today_view.high_risk.tree.topLevelItemCount() > 0)
     shot(window, directory, "today")
@@ -207,6 +208,27 @@ def take_screenshots(application: object, window: object, view: object, director
     window.shell.show_view(window.settings_view)
     shot(window, directory, "settings")
     wizard_screenshot(directory)
+
+
+def support_plan_screenshot(application: object, window: object, directory: Path) -> None:
+    """The support-plan dialog with two goals, filled as a caseworker would (the synthetic data has no plans)."""
+    from hbf_desktop.ui.goals_editor import GoalsEditor
+    from hbf_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = window.client_view.sections["support_plan"].open_dialog(None)
+    wait(application, dialog.isVisible)
+    goals = dialog.form.editors["goals"]
+    assert isinstance(goals, GoalsEditor)
+    for area, target, status in (("housing", "2027-01-15", "in_progress"), ("legal", "2027-03-01", "not_started")):
+        goals.add.click()
+        row = goals.rows[-1]
+        row.area.setCurrentIndex(row.area.findData(area))
+        row.target_date.setText(target)
+        row.status.setCurrentIndex(row.status.findData(status))
+    shot(dialog, directory, "support-plan-goals")
+    dialog.form.dirty = False
+    dialog.reject()
 
 
 def wizard_screenshot(directory: Path) -> None:

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hbf_desktop.domain.model import JsonValue
 from hbf_desktop.domain.rules import check_object
@@ -63,6 +72,8 @@ class GoalsEditor(QWidget):
         self.rows: list[GoalRow] = []
         self.add.clicked.connect(self._add_clicked)
         self.setFocusProxy(self.add)
+        # The form would otherwise share its spare height out between the goal rows, leaving gaps between them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def value(self) -> list[JsonValue] | None:
         """What is on screen, unchecked: the domain judges it (and words any problem) when the form is saved."""
@@ -101,6 +112,8 @@ class GoalsEditor(QWidget):
         area.setCurrentIndex(max(area.findData(goal.get("area")), 0))
         target = QLineEdit()
         target.setPlaceholderText(DATE_HINT)
+        # Wide enough for a whole date at any font size or scaling: a clipped "027-01-15" reads as the wrong year.
+        target.setMinimumWidth(target.fontMetrics().horizontalAdvance(DATE_HINT + "MM") + 12)
         target.setText(str(goal.get("target_date") or ""))
         status = QComboBox()
         for value in GOAL_STATUS:

@@ -86,7 +86,7 @@ class RecordDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.buttons)
-        resize_within_screen(self, 560, 560)
+        resize_within_screen(self, 660, 560)  # wide enough for a goal's row (area, date, status, Remove)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
         if existing is not None:
             self.form.set_values(existing.values)
