@@ -57,6 +57,11 @@ def sync_directory(path: Path) -> None:
     """Make a rename durable: without it a power cut can bring back the old directory entry."""
     if os.name != "posix":
         return
+    sync_file(path)
+
+
+def sync_file(path: Path) -> None:
+    """Flush a file written by someone else (SQLite) to the disk, before a step that relies on it being there."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)

@@ -32,7 +32,12 @@ from pathlib import Path
 
 from hbf_desktop.store.connection import Connection, DatabaseError, open_exclusive
 from hbf_desktop.store.errors import OperationCancelledError, StoreDamagedError
-from hbf_desktop.store.files import ensure_private_directory, sync_directory, write_private_file_atomically
+from hbf_desktop.store.files import (
+    ensure_private_directory,
+    sync_directory,
+    sync_file,
+    write_private_file_atomically,
+)
 from hbf_desktop.store.keyfile import KeyFile, create_key_file, read_key_file, write_key_file
 from hbf_desktop.store.paths import StorePaths
 from hbf_desktop.store.recovery import format_recovery_key, new_recovery_key
@@ -102,7 +107,7 @@ def _rekey_holding_lock(
         pause("copied")
         _finish_new_database(staging, new_key, counts, before_commit)
         write_key_file(staging.key_file, _new_key_file(old_key_file, new_key, passphrase, recovery_key))
-        _fsync(staging.database)
+        sync_file(staging.database)
         sync_directory(staging.data_dir)
         if cancelled is not None and cancelled():
             raise OperationCancelledError("The re-key was cancelled; the store is unchanged.")
@@ -213,14 +218,6 @@ def _finish_new_database(
 def _new_key_file(old: KeyFile, new_key: bytearray, passphrase: str, recovery_key: bytes) -> KeyFile:
     """Same passphrase and Argon2id parameters (the caseworker notices nothing), a new key id and recovery key."""
     return create_key_file(bytes(new_key), passphrase, recovery_key, old.kdf)
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _wipe(key: bytearray) -> None:
