@@ -6,6 +6,7 @@ and copied for each test; tests that are about unlocking still run the real KDF.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +16,10 @@ import pytest
 
 from hbf_desktop.store.kdf import FLOOR_PARAMETERS
 from hbf_desktop.store.store import Store
+
+# Real widgets with no screen, as `python3 dev.py test` runs them; a bare `pytest` on a desktop would otherwise open
+# windows (or, with no display at all, abort in Qt before a single test ran).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PASSPHRASE = "correct horse battery staple"
 
